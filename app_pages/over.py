@@ -1,0 +1,45 @@
+"""Over de data: every snapshot with source, licence, years, rows and build date."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries as q
+
+st.title("Over de data")
+st.write(
+    "Alle cijfers in dit dashboard komen uit openbare bronnen. Een script in de repository zet "
+    "de ruwe bestanden om in tabellen (snapshots) en controleert ze. Hieronder staat per "
+    "snapshot de bron, de licentie, de jaren, het aantal rijen en wanneer hij is gebouwd."
+)
+db = q.database()
+manifest = db.manifest
+st.caption(f"Snapshot-id: {db.snapshot_id} · gebouwd: {manifest.get('built_at', 'onbekend')}")
+if db.problems:
+    st.warning("Niet beschikbaar: " + "; ".join(f"{k}: {v}" for k, v in db.problems.items()))
+rows = [
+    {
+        "Snapshot": name,
+        "Titel": e.get("title"),
+        "Uitgever": e.get("publisher"),
+        "Licentie": e.get("licence"),
+        "Jaren": "–" if not e.get("years") else f"{e['years'][0]}–{e['years'][1]}",
+        "Rijen": e.get("rows"),
+        "Peildatum": e.get("peildatum", "–"),
+        "Gebouwd": e.get("built_at"),
+        "Bronbestanden": ", ".join(r["path"] for r in e.get("raw_files", [])),
+    }
+    for name, e in manifest.get("snapshots", {}).items()
+]
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.subheader("Belangrijke kanttekeningen")
+st.markdown(
+    "- **DUO** telt per vestiging van de hogeschool (gemeente van de locatie), niet naar "
+    "woonplaats van de student. Cellen met 1 tot 4 personen zijn afgeschermd (`<5`); totalen "
+    "met zulke cellen zijn een ondergrens ('minimaal').\n"
+    "- **Eerstejaars**: tot en met 2019 'nieuw in het hbo' (oud DUO-bestand), vanaf 2020 'nieuw "
+    "in het hoger onderwijs', zonder masters. Dat is een breuk in de reeks.\n"
+    "- **Vacatures (CBS 83599NED)** lopen tot en met het 2e kwartaal van 2020; cijfers vanaf "
+    "2018 waren voorlopig. Sector Q omvat gezondheidszorg én welzijn.\n"
+    "- **Raadpleging en rapporten**: cijfers zijn regel voor regel uit de rapporttekst "
+    "overgenomen; wat alleen in grafieken van de pdf stond, staat hier niet."
+)

@@ -1,0 +1,1 @@
+"""Sociaal Werk in Cijfers: the small library behind the Streamlit pages."""

@@ -1,0 +1,221 @@
+"""Pure DataFrame -> Altair chart functions. Dutch labels and formats, one palette. No Streamlit."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard import fmt
+
+# Okabe-Ito: colour-blind safe, distinguishable in grey scale by order
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SEQUENTIAL = "blues"
+HIGHLIGHT = "#D55E00"
+FONT = "Source Sans Pro, Arial, sans-serif"
+NUMBER_FORMAT = ",.0f"
+DECIMAL_FORMAT = ",.1f"
+
+MEASURE_LABELS = {
+    "enrolled": "Ingeschreven studenten",
+    "first_years": "Eerstejaars",
+    "graduates": "Gediplomeerden",
+}
+CATEGORY_LABELS = {
+    "programme_group": "Opleidingsgroep",
+    "programme": "Opleiding",
+    "study_mode": "Opleidingsvorm",
+    "gender": "Geslacht",
+    "institution": "Hogeschool",
+}
+
+
+def locale() -> alt.Locale:
+    return alt.Locale(
+        number=alt.NumberLocale(**fmt.VEGA_NUMBER_LOCALE),
+        time=alt.TimeLocale(**fmt.VEGA_TIME_LOCALE),
+    )
+
+
+def finish(
+    chart: alt.TopLevelMixin, title: str = "", subtitle: str | list[str] = "", large: bool = False
+) -> alt.TopLevelMixin:
+    """Apply the Dutch locale, palette and fonts (and a title) to a top-level chart."""
+    size = 22 if large else 13
+    if title:
+        chart = chart.properties(
+            title=alt.TitleParams(
+                title,
+                subtitle=subtitle or [],
+                anchor="start",
+                fontSize=size + 4,
+                subtitleFontSize=size,
+                subtitleColor="#333333",
+            )
+        )
+    return (
+        chart.configure(locale=locale(), font=FONT)
+        .configure_range(category=PALETTE)
+        .configure_axis(
+            labelFontSize=size,
+            titleFontSize=size,
+            labelColor="#222222",
+            titleColor="#222222",
+            gridColor="#e3e3e3",
+        )
+        .configure_legend(
+            labelFontSize=size,
+            titleFontSize=size,
+            labelLimit=320,
+            orient="bottom",
+            direction="vertical",
+        )
+        .configure_view(stroke=None)
+    )
+
+
+def trend(
+    df: pd.DataFrame,
+    y: str,
+    y_title: str,
+    series: str | None = None,
+    series_title: str = "",
+    x: str = "year",
+    x_title: str = "Jaar",
+    break_field: str | None = None,
+) -> alt.LayerChart:
+    """Line + points per year. ``break_field`` (e.g. definition) splits the line: no silent join."""
+    base = alt.Chart(df)
+    detail = []
+    color = alt.value(PALETTE[0])
+    if series:
+        color = alt.Color(
+            f"{series}:N", title=series_title or None, legend=alt.Legend(orient="bottom")
+        )
+    if break_field:
+        detail = [alt.Detail(f"{break_field}:N")]
+    tooltip = [
+        alt.Tooltip(f"{x}:O", title=x_title),
+        alt.Tooltip(f"{y}:Q", title=y_title, format=NUMBER_FORMAT),
+    ]
+    if series:
+        tooltip.append(alt.Tooltip(f"{series}:N", title=series_title))
+    if break_field:
+        tooltip.append(alt.Tooltip(f"{break_field}:N", title="Definitie"))
+    enc = {
+        "x": alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y(
+            f"{y}:Q", title=y_title, axis=alt.Axis(format=NUMBER_FORMAT), scale=alt.Scale(zero=True)
+        ),
+        "color": color,
+        "tooltip": tooltip,
+    }
+    line = base.mark_line(strokeWidth=3).encode(*detail, **enc)
+    shape = (
+        alt.Shape(
+            f"{break_field}:N",
+            title="Definitie",
+            legend=alt.Legend(orient="bottom", labelLimit=480),
+        )
+        if break_field
+        else alt.value("circle")
+    )
+    points = base.mark_point(size=80, filled=True).encode(shape=shape, **enc)
+    return alt.layer(line, points).properties(height=320, width="container")
+
+
+def break_rule(year_after: int, label: str) -> alt.LayerChart:
+    """A dashed vertical marker between two years where a definition changes."""
+    df = pd.DataFrame({"year": [year_after], "label": [label]})
+    rule = (
+        alt.Chart(df)
+        .mark_rule(strokeDash=[6, 4], color="#555555", strokeWidth=2)
+        .encode(x=alt.X("year:O"))
+    )
+    text = (
+        alt.Chart(df)
+        .mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#333333", baseline="bottom")
+        .encode(x="year:O", y=alt.value(0), text="label:N")
+    )
+    return alt.layer(rule, text)
+
+
+def bars(
+    df: pd.DataFrame,
+    category: str,
+    value: str,
+    value_title: str,
+    category_title: str = "",
+    highlight: str | None = None,
+    value_format: str = NUMBER_FORMAT,
+    label_field: str | None = None,
+) -> alt.LayerChart:
+    """Horizontal bars sorted by value, with the value printed at the end of each bar."""
+    colour = alt.value(PALETTE[0])
+    if highlight is not None:
+        colour = alt.condition(
+            alt.datum[category] == highlight, alt.value(HIGHLIGHT), alt.value(PALETTE[0])
+        )
+    base = alt.Chart(df).encode(
+        y=alt.Y(
+            f"{category}:N", sort="-x", title=category_title or None, axis=alt.Axis(labelLimit=320)
+        ),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
+        tooltip=[
+            alt.Tooltip(f"{category}:N", title=category_title or "Categorie"),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+        ],
+    )
+    bar = base.mark_bar().encode(color=colour)
+    text = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
+        text=alt.Text(f"{label_field}:N")
+        if label_field
+        else alt.Text(f"{value}:Q", format=value_format)
+    )
+    return alt.layer(bar, text).properties(height=alt.Step(24), width="container")
+
+
+def choropleth(
+    features: list[dict],
+    df: pd.DataFrame,
+    value: str,
+    value_title: str,
+    value_format: str = NUMBER_FORMAT,
+    highlight: str | None = None,
+    height: int = 460,
+) -> alt.LayerChart:
+    """Regions coloured by ``value`` (df keyed on region_code); grey = no data."""
+    lookup_fields = ["region_name", value]
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .transform_lookup(
+            lookup="properties.region_code",
+            from_=alt.LookupData(df, "region_code", lookup_fields),
+        )
+        .transform_calculate(
+            has_value=f"isValid(datum['{value}'])",
+        )
+    )
+    filled = shapes.mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        color=alt.condition(
+            f"isValid(datum['{value}'])",
+            alt.Color(
+                f"{value}:Q",
+                title=value_title,
+                scale=alt.Scale(scheme=SEQUENTIAL),
+                legend=alt.Legend(format=value_format, orient="right", direction="vertical"),
+            ),
+            alt.value("#d9d9d9"),
+        ),
+        tooltip=[
+            alt.Tooltip("region_name:N", title="Regio"),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+        ],
+    )
+    layers = [filled]
+    if highlight:
+        layers.append(
+            shapes.transform_filter(
+                alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
+            ).mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=3.5)
+        )
+    return alt.layer(*layers).project("mercator").properties(height=height, width="container")

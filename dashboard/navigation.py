@@ -1,0 +1,32 @@
+"""The single list of pages, used by app.py and by the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REPO_PAGES = "app_pages"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # file under pages/
+    title: str
+    icon: str
+    url_path: str
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "app_pages/overzicht.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
+    ),
+    PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
+    PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
+    PageSpec("app_pages/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
+    PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
+    PageSpec("app_pages/over.py", "Over de data", ":material/info:", "over"),
+)
+
+
+def by_url(url_path: str) -> PageSpec:
+    return next(p for p in PAGES if p.url_path == url_path)

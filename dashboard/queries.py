@@ -1,0 +1,139 @@
+"""One typed, cached function per queries/*.sql file (same name as the file stem).
+
+Every cached function takes the snapshot id, so a data refresh invalidates the cache without a ttl.
+Lists travel as tuples (hashable) and are bound to DuckDB as lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import db
+
+MEASURES = ("enrolled", "first_years", "graduates")
+
+
+@st.cache_resource(show_spinner=False, on_release=lambda d: d.close())
+def database() -> db.Database:
+    return db.connect()
+
+
+def snapshot_id() -> str:
+    return database().snapshot_id
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, snapshot: str, params: tuple) -> pd.DataFrame:
+    bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return db.execute(database(), name, bound)
+
+
+def run(name: str, **params: object) -> pd.DataFrame:
+    """Run queries/<name>.sql through the cache (keys: name, snapshot id, params)."""
+    return _cached(name, snapshot_id(), tuple(sorted(params.items())))
+
+
+@dataclass(frozen=True)
+class StudentSelection:
+    """Which DUO cells to count. ``None`` for modes/genders/institution/region means all."""
+
+    measure: str = "enrolled"
+    programmes: tuple[str, ...] = ()
+    study_modes: tuple[str, ...] | None = None
+    genders: tuple[str, ...] | None = None
+    institution: str | None = None
+    region_code: str | None = None
+
+    @property
+    def breakdowns(self) -> tuple[str, ...]:
+        """The DUO tables that can answer this selection.
+
+        The 2020+ files publish programme, gender and study mode in separate tables; only the old
+        files (and the enrolled JSON) cross them. With a gender or mode filter only those answer.
+        """
+        detailed = self.study_modes is not None or self.genders is not None
+        if self.measure == "enrolled":
+            return ("volledig",) if detailed else ("opleiding",)
+        return ("volledig",) if detailed else ("volledig", "opleiding")
+
+    def params(self, with_region: bool = True) -> dict[str, object]:
+        """Bind values for the students__* queries."""
+        p: dict[str, object] = {
+            "measure": self.measure,
+            "breakdowns": self.breakdowns,
+            "programmes": tuple(self.programmes),
+            "study_modes": self.study_modes,
+            "genders": self.genders,
+            "institution": self.institution,
+        }
+        if with_region:
+            p["region_code"] = self.region_code
+        return p
+
+
+def students__yearly(sel: StudentSelection) -> pd.DataFrame:
+    return run("students__yearly", **sel.params())
+
+
+def students__yearly_by_category(sel: StudentSelection, dimension: str) -> pd.DataFrame:
+    params = sel.params()
+    if dimension in ("study_mode", "gender"):
+        params["breakdowns"] = ("volledig",)  # only the cross-tabulated tables carry these
+    return run("students__yearly_by_category", dimension=dimension, **params)
+
+
+def students__by_region(
+    sel: StudentSelection, level: str, year: int, base_year: int
+) -> pd.DataFrame:
+    return run(
+        "students__by_region",
+        level=level,
+        year=int(year),
+        base_year=int(base_year),
+        **sel.params(with_region=False),
+    )
+
+
+def options__programmes() -> pd.DataFrame:
+    return run("options__programmes")
+
+
+def options__institutions() -> pd.DataFrame:
+    return run("options__institutions")
+
+
+def options__regions() -> pd.DataFrame:
+    return run("options__regions")
+
+
+def options__sbi() -> pd.DataFrame:
+    return run("options__sbi")
+
+
+def options__periods() -> pd.DataFrame:
+    return run("options__periods")
+
+
+def vacancies__quarterly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__quarterly", region_code=region_code, sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__yearly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__yearly", region_code=region_code, sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__by_region(sbi_code: str, level: str, year: int, quarter: int | None) -> pd.DataFrame:
+    return run(
+        "vacancies__by_region",
+        sbi_code=sbi_code,
+        level=level,
+        year=int(year),
+        quarter=None if quarter is None else int(quarter),
+    )
+
+
+def vh__indicators() -> pd.DataFrame:
+    return run("vh__indicators")

@@ -1,0 +1,139 @@
+"""Page building blocks: availability checks, source captions, KPI cards, chart blocks."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import exports, fmt
+from dashboard import queries as q
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def unavailable(*tables: str) -> bool:
+    """Show a Dutch message and return True when a snapshot this view needs is missing/corrupt."""
+    db = q.database()
+    missing = [t for t in tables if t in db.problems]
+    if not missing:
+        return False
+    reasons = "; ".join(f"{t}: {db.problems[t]}" for t in missing)
+    st.warning(
+        f"Deze gegevens zijn nu niet beschikbaar ({reasons}). De andere pagina's werken gewoon. "
+        "Beheerders: herbouw de gegevens met `python -m pipeline.build`.",
+        icon="⚠️",
+    )
+    return True
+
+
+def manifest_entry(name: str) -> dict:
+    return q.database().manifest.get("snapshots", {}).get(name, {})
+
+
+def provenance(
+    name: str, title: str, filters: str = "", peildatum: str | None = None
+) -> exports.Provenance:
+    e = manifest_entry(name)
+    return exports.Provenance(
+        title=title,
+        source=f"{e.get('publisher', 'onbekend')} – {e.get('title', name)}",
+        peildatum=peildatum or e.get("peildatum", "onbekend"),
+        licence=e.get("licence", "onbekend"),
+        filters=filters,
+    )
+
+
+def source_caption(prov: exports.Provenance, definition: str = "") -> None:
+    """Definition, peildatum and bron under a chart (plain text, never HTML)."""
+    parts = []
+    if definition:
+        parts.append(f"Definitie: {definition}")
+    parts.append(f"Peildatum: {prov.peildatum}")
+    parts.append(f"Bron: {prov.source}")
+    parts.append(f"Licentie: {prov.licence}")
+    st.caption(" · ".join(parts))
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")[:60] or "grafiek"
+
+
+def chart_block(
+    chart: alt.TopLevelMixin,
+    data: pd.DataFrame,
+    prov: exports.Provenance,
+    summary: str,
+    key: str,
+    definition: str = "",
+) -> None:
+    """A chart with its text alternative, source line, data table and downloads."""
+    st.altair_chart(chart, width="stretch")
+    st.caption(f"Samenvatting: {summary}")
+    source_caption(prov, definition)
+    spec = chart.to_dict()
+    name = slug(prov.title)
+    with st.expander("Gegevens en downloads"):
+        st.dataframe(data, hide_index=True, width="stretch")
+        cols = st.columns(4)
+        cols[0].download_button(
+            "CSV (Excel NL)",
+            lambda: exports.to_csv(data, prov),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            on_click="ignore",
+        )
+        cols[1].download_button(
+            "XLSX",
+            lambda: exports.to_xlsx(data, prov),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}-xlsx",
+            on_click="ignore",
+        )
+        cols[2].download_button(
+            "PNG",
+            lambda: exports.to_image(spec, prov, "png"),
+            file_name=f"{name}.png",
+            mime="image/png",
+            key=f"{key}-png",
+            on_click="ignore",
+        )
+        cols[3].download_button(
+            "SVG",
+            lambda: exports.to_image(spec, prov, "svg"),
+            file_name=f"{name}.svg",
+            mime="image/svg+xml",
+            key=f"{key}-svg",
+            on_click="ignore",
+        )
+
+
+def kpi(
+    col: st.delta_generator.DeltaGenerator,
+    label: str,
+    value: str,
+    delta: str | None = None,
+    help_text: str | None = None,
+    sentence: str = "",
+) -> None:
+    """A KPI card; ``sentence`` is the ready-to-copy figure with its source."""
+    col.metric(
+        label,
+        value,
+        delta=delta,
+        help=help_text,
+        border=True,
+        delta_color="off" if delta is None else "normal",
+    )
+    if sentence:
+        col.code(sentence, language=None, wrap_lines=True)
+
+
+def change_text(change: object, pct: object) -> str | None:
+    if change is None or pd.isna(change):
+        return None
+    return f"{fmt.signed(change)} ({fmt.pct(pct, signed=True)}) t.o.v. vorig jaar"

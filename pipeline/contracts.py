@@ -1,0 +1,269 @@
+"""Snapshot contracts: what every parquet file in data/ must look like. Used by build and tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # "int", "float", "str", "bool", "datetime"
+    nullable: bool = False
+    pattern: str | None = None
+    allowed: tuple | None = None
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Contract:
+    columns: dict[str, Column]
+    key: tuple[str, ...]
+    min_rows: int = 1
+    rows_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+_STR = Column("str")
+_STR_NULL = Column("str", nullable=True)
+_DUO_COMMON = {
+    "vintage": _STR,
+    "definition": _STR,
+    "breakdown": Column("str", allowed=("volledig", "opleiding", "geslacht", "opleidingsvorm")),
+    "province_name": Column(
+        "str",
+        allowed=(
+            "Groningen",
+            "Fryslân",
+            "Drenthe",
+            "Overijssel",
+            "Flevoland",
+            "Gelderland",
+            "Utrecht",
+            "Noord-Holland",
+            "Zuid-Holland",
+            "Zeeland",
+            "Noord-Brabant",
+            "Limburg",
+        ),
+    ),
+    "gemeente_code": Column("str", pattern=r"^GM\d{4}$"),
+    "gemeente_name": _STR,
+    "institution_code": Column("str", pattern=r"^[0-9A-Z]{4}$"),
+    "institution_name": _STR,
+    "education_type": Column("str", allowed=("bachelor", "associate degree", "master")),
+    "sector": _STR,
+    "subsector": _STR,
+    "programme_code": Column("str", nullable=True, pattern=r"^\d{5}$"),
+    "programme_name": _STR_NULL,
+    "study_mode": Column("str", nullable=True, allowed=("voltijd", "deeltijd", "duaal")),
+    "gender": Column("str", nullable=True, allowed=("man", "vrouw", "onbekend")),
+    "student_count": Column("int", nullable=True, min=1),
+    "is_suppressed": Column("bool"),
+}
+_DUO_KEY = (
+    "year",
+    "vintage",
+    "breakdown",
+    "gemeente_code",
+    "institution_code",
+    "education_type",
+    "sector",
+    "subsector",
+    "programme_code",
+    "study_mode",
+    "gender",
+)
+
+
+def _duo(first: int, last: int) -> Contract:
+    return Contract(
+        {"year": Column("int", min=first, max=last), **_DUO_COMMON}, _DUO_KEY, min_rows=1000
+    )
+
+
+_TRANSCRIBED_COMMON = {
+    "line": Column("int", min=1),
+    "value": Column("float"),
+    "value_text": _STR,
+    "is_hedged": Column("bool"),
+    "hedge": _STR_NULL,
+    "note": _STR_NULL,
+}
+
+CONTRACTS: dict[str, Contract] = {
+    "duo_enrolled": _duo(2020, 2024),
+    "duo_first_years": _duo(2015, 2024),
+    "duo_graduates": _duo(2014, 2023),
+    "cbs_vacancies": Contract(
+        {
+            "period_code": Column("str", pattern=r"^\d{4}KW0[1-4]$"),
+            "year": Column("int", min=2011, max=2020),
+            "quarter": Column("int", min=1, max=4),
+            "quarter_start": Column("datetime"),
+            "region_level": Column("str", allowed=("nl", "landsdeel", "provincie")),
+            "region_code": Column("str", pattern=r"^(NL01|LD0[1-4]|PV(2\d|3[01]))$"),
+            "region_name": _STR,
+            "landsdeel_code": Column("str", nullable=True, pattern=r"^LD0[1-4]$"),
+            "sbi_code": _STR,
+            "sbi_letter": _STR,
+            "sbi_name": _STR,
+            "is_sbi_aggregate": Column("bool"),
+            "vacancy_count": Column("int", nullable=True, min=0),
+            "is_provisional": Column("bool"),
+        },
+        ("period_code", "region_code", "sbi_code"),
+        min_rows=15504,
+    ),
+    "regions_gemeente": Contract(
+        {
+            "gemeente_code": Column("str", pattern=r"^GM\d{4}$"),
+            "gemeente_name": _STR,
+            "provincie_code": Column("str", pattern=r"^PV(2\d|3[01])$"),
+            "provincie_name": _STR,
+            "arbeidsmarktregio_code": Column("str", pattern=r"^AM\d{2}$"),
+            "arbeidsmarktregio_name": _STR,
+        },
+        ("gemeente_code",),
+        min_rows=342,
+    ),
+    "population": Contract(
+        {
+            "year": Column("int", min=2019, max=2026),
+            "region_level": Column(
+                "str", allowed=("nl", "provincie", "arbeidsmarktregio", "gemeente")
+            ),
+            "region_code": Column("str", pattern=r"^(NL01|PV\d{2}|AM\d{2}|GM\d{4})$"),
+            "region_name": _STR,
+            "population": Column("int", nullable=True, min=0),
+            "is_reconstructed": Column("bool"),
+        },
+        ("year", "region_level", "region_code"),
+        rows_per_year=dict.fromkeys(range(2019, 2027), (390, 390)),  # 1 + 12 + 35 + 342
+    ),
+    "programme_groups": Contract(
+        {
+            "programme_code": Column("str", pattern=r"^\d{5}$"),
+            "programme_name": _STR,
+            "programme_group": Column(
+                "str",
+                allowed=(
+                    "Social Work",
+                    "Pedagogiek",
+                    "Toegepaste Psychologie",
+                    "Ad Sociaal Werk",
+                    "Master sociaal domein",
+                    "Vaktherapie",
+                    "Overig gedrag en maatschappij",
+                ),
+            ),
+            "in_default_selection": Column("bool"),
+            "note": _STR_NULL,
+        },
+        ("programme_code",),
+    ),
+    "raadpleging": Contract(
+        {
+            "figure_id": Column("int", min=1),
+            "chapter": Column("int", min=0, max=15),
+            "chapter_title": _STR,
+            "ref": Column("str", pattern=r"^(Tabel \d+\.\d+|Figuur \d+(\.\d+)?|tekst)$"),
+            "ref_title": _STR_NULL,
+            "question": _STR,
+            "answer": _STR_NULL,
+            "value_upper": Column("float", nullable=True),
+            "unit": _STR,
+            "survey_year": Column("int", min=1990, max=2025),
+            "n": Column("int", nullable=True, min=1, max=1191),
+            "multiple_answers": Column("bool"),
+            "distribution_complete": Column("bool"),
+            "from_chart_label": Column("bool"),
+            **_TRANSCRIBED_COMMON,
+        },
+        ("figure_id",),
+        min_rows=100,
+    ),
+    "vh_dashboard": Contract(
+        {
+            "document": Column("str", allowed=("001",)),
+            "indicator": _STR,
+            "block": _STR,
+            "programme_scope": _STR,
+            "year": Column("int", nullable=True, min=2010, max=2022),
+            **_TRANSCRIBED_COMMON,
+        },
+        ("document", "line", "indicator", "programme_scope", "year", "value"),
+    ),
+    "azw_prognose": Contract(
+        {
+            "document": Column("str", allowed=("001",)),
+            "branche": _STR,
+            "occupation": _STR,
+            "year": Column("int", min=2021, max=2031),
+            **_TRANSCRIBED_COMMON,
+        },
+        ("branche", "occupation", "year"),
+    ),
+    "kengetallen": Contract(
+        {
+            "document": Column("str", allowed=("000", "001", "003", "004")),
+            "theme": _STR,
+            "indicator": _STR,
+            "unit": _STR,
+            **_TRANSCRIBED_COMMON,
+        },
+        ("document", "line", "indicator"),
+    ),
+}
+
+_KIND_CHECK = {
+    "int": pd.api.types.is_integer_dtype,
+    "float": pd.api.types.is_numeric_dtype,
+    "bool": pd.api.types.is_bool_dtype,
+    "datetime": pd.api.types.is_datetime64_any_dtype,
+    "str": lambda s: pd.api.types.is_string_dtype(s) or s.dtype == object,
+}
+
+
+def validate(name: str, df: pd.DataFrame) -> list[str]:  # noqa: C901 - flat list of checks
+    """Return a list of human-readable violations (empty when the frame meets its contract)."""
+    contract = CONTRACTS[name]
+    errors: list[str] = []
+    missing = [c for c in contract.columns if c not in df.columns]
+    if missing:
+        return [f"{name}: kolommen ontbreken: {missing}"]
+    if len(df) < contract.min_rows:
+        errors.append(f"{name}: {len(df)} rijen, minimaal {contract.min_rows} verwacht")
+    for col, spec in contract.columns.items():
+        s = df[col]
+        if not _KIND_CHECK[spec.kind](s):
+            errors.append(f"{name}.{col}: type {s.dtype}, verwacht {spec.kind}")
+            continue
+        nulls = s.isna()
+        if not spec.nullable and nulls.any():
+            errors.append(
+                f"{name}.{col}: {int(nulls.sum())} lege waarden (rij {int(nulls.idxmax())})"
+            )
+        v = s[~nulls]
+        if spec.pattern is not None:
+            bad = ~v.astype(str).str.fullmatch(spec.pattern)
+            if bad.any():
+                errors.append(f"{name}.{col}: {v[bad].iloc[0]!r} past niet op {spec.pattern}")
+        if spec.allowed is not None:
+            bad = ~v.isin(spec.allowed)
+            if bad.any():
+                errors.append(f"{name}.{col}: onbekende waarde {v[bad].iloc[0]!r}")
+        if spec.min is not None and (v < spec.min).any():
+            errors.append(f"{name}.{col}: waarde onder {spec.min}: {v[v < spec.min].iloc[0]}")
+        if spec.max is not None and (v > spec.max).any():
+            errors.append(f"{name}.{col}: waarde boven {spec.max}: {v[v > spec.max].iloc[0]}")
+    dup = df.duplicated(list(contract.key), keep=False)
+    if dup.any():
+        first = df[dup].iloc[0][list(contract.key)].to_dict()
+        errors.append(f"{name}: sleutel {contract.key} niet uniek, bv. {first}")
+    for year, (lo, hi) in contract.rows_per_year.items():
+        count = int((df["year"] == year).sum())
+        if not lo <= count <= hi:
+            errors.append(f"{name}: {count} rijen in {year}, verwacht {lo}-{hi}")
+    return errors

@@ -1,0 +1,58 @@
+"""Hand-transcribed figures from the seed reports -> typed tables (verified line by line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import transcribed
+from pipeline.errors import BuildError
+
+BOOL_COLUMNS = ("is_hedged", "from_chart_label", "multiple_answers", "distribution_complete")
+NUMERIC = ("value", "value_upper")
+INT_COLUMNS = ("line", "n", "year", "chapter", "survey_year")
+
+
+def _typed(df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    for col in df.columns:
+        if col in BOOL_COLUMNS:
+            bad = ~df[col].isin(["true", "false"])
+            if bad.any():
+                row = int(bad.idxmax()) + 2
+                raise BuildError(
+                    path, row, col, f"verwacht true/false, niet {df[col][bad].iloc[0]!r}"
+                )
+            df[col] = df[col] == "true"
+        elif col in NUMERIC:
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Float64")
+        elif col in INT_COLUMNS:
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Int64")
+    return df
+
+
+def read(path: Path, doc: str | None = None) -> pd.DataFrame:
+    """Read one transcription CSV; every row must pass the line check."""
+    problems = transcribed.verify_file(path, doc=doc)
+    if problems:
+        p = problems[0]
+        raise BuildError(path, p.row, "value_text", f"{p.message} (+{len(problems) - 1} meer)")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return _typed(df, path)
+
+
+def raadpleging(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
+    files = sorted(p for p in folder.glob("ch[0-9][0-9].csv"))
+    if not files:
+        raise BuildError(folder, None, None, "geen hoofdstukbestanden chNN.csv gevonden")
+    frames = [read(p, doc="004") for p in files]
+    df = pd.concat(frames, ignore_index=True)
+    df.insert(0, "figure_id", range(1, len(df) + 1))
+    df = df.sort_values(["chapter", "line", "figure_id"]).reset_index(drop=True)
+    df["figure_id"] = range(1, len(df) + 1)
+    return df, files
+
+
+def simple(path: Path) -> tuple[pd.DataFrame, list[Path]]:
+    df = read(path)
+    return df.sort_values(["document", "line"], kind="stable").reset_index(drop=True), [path]

@@ -1,0 +1,396 @@
+"""DUO hbo students: three file vintages harmonised into one tidy table per measure.
+
+Measures: ``enrolled`` (ingeschrevenen), ``first_years`` (eerstejaars), ``graduates``
+(gediplomeerden).
+Every row keeps the file it came from (``vintage``), the cross-tabulation it belongs to
+(``breakdown``) and the definition in force (``definition``). Breakdowns of the 2020+ files are
+separate DUO tables with their own suppression: they are stacked, never joined.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.errors import BuildError
+
+OLD_DIR = "duo_eerstejaars_gediplomeerden_hbo"
+NEW_DIR = "duo_hbo_2020plus"
+JSON_DIR = "duo_ingeschrevenen_hbo"
+
+COLUMNS = [
+    "year",
+    "vintage",
+    "definition",
+    "breakdown",
+    "province_name",
+    "gemeente_code",
+    "gemeente_name",
+    "institution_code",
+    "institution_name",
+    "education_type",
+    "sector",
+    "subsector",
+    "programme_code",
+    "programme_name",
+    "study_mode",
+    "gender",
+    "student_count",
+    "is_suppressed",
+]
+KEY = [
+    "year",
+    "vintage",
+    "breakdown",
+    "gemeente_code",
+    "institution_code",
+    "education_type",
+    "sector",
+    "subsector",
+    "programme_code",
+    "study_mode",
+    "gender",
+]
+
+STUDY_MODE = {
+    "VT": "voltijd",
+    "DT": "deeltijd",
+    "DU": "duaal",
+    "voltijd onderwijs": "voltijd",
+    "deeltijd onderwijs": "deeltijd",
+    "duaal onderwijs": "duaal",
+}
+GENDER = {
+    "MAN": "man",
+    "VROUW": "vrouw",
+    "ONBEKEND": "onbekend",
+    "man": "man",
+    "vrouw": "vrouw",
+    "onbekend": "onbekend",
+}
+EDUCATION_TYPE = {
+    "bachelor": "bachelor",
+    "associate degree": "associate degree",
+    "master": "master",
+    "hbo bachelor": "bachelor",
+    "hbo associate degree": "associate degree",
+    "hbo master": "master",
+}
+PROVINCE = {"Friesland": "Fryslân"}
+
+DEFINITIONS = {
+    "first_years_old": "eerstejaars hbo-domein (nieuw in het hbo, incl. master)",
+    "first_years_new": "eerstejaars ho-domein (nieuw in het hoger onderwijs, excl. master)",
+    "graduates_old": "gediplomeerden (bestand 2019)",
+    "graduates_new": "gediplomeerden (bestand 2026)",
+    "enrolled": "ingeschrevenen (alle inschrijvingen)",
+}
+
+# (measure, file, breakdown, year column, count column, definition key)
+NEW_FILES = [
+    (
+        "first_years",
+        "eerstejaarsingeschrevenenhbo.csv",
+        "opleiding",
+        "STUDIEJAAR",
+        "AANTAL_EERSTEJAARS_INGESCHREVENEN",
+        "first_years_new",
+    ),
+    (
+        "first_years",
+        "eerstejaarsingeschrevenengeslhbo.csv",
+        "geslacht",
+        "STUDIEJAAR",
+        "AANTAL_EERSTEJAARS_INGESCHREVENEN",
+        "first_years_new",
+    ),
+    (
+        "first_years",
+        "eerstejaarsingeschrevenenoplvhbo.csv",
+        "opleidingsvorm",
+        "STUDIEJAAR",
+        "AANTAL_EERSTEJAARS_INGESCHREVENEN",
+        "first_years_new",
+    ),
+    (
+        "graduates",
+        "gediplomeerdenhbo.csv",
+        "opleiding",
+        "DIPLOMAJAAR",
+        "AANTAL_GEDIPLOMEERDEN",
+        "graduates_new",
+    ),
+    (
+        "graduates",
+        "gediplomeerdengeslhbo.csv",
+        "geslacht",
+        "DIPLOMAJAAR",
+        "AANTAL_GEDIPLOMEERDEN",
+        "graduates_new",
+    ),
+    (
+        "graduates",
+        "gediplomeerdenoplvhbo.csv",
+        "opleidingsvorm",
+        "DIPLOMAJAAR",
+        "AANTAL_GEDIPLOMEERDEN",
+        "graduates_new",
+    ),
+    (
+        "enrolled",
+        "ingeschrevenenhbo.csv",
+        "opleiding",
+        "STUDIEJAAR",
+        "AANTAL_INGESCHREVENEN",
+        "enrolled",
+    ),
+]
+OLD_FILES = [
+    ("first_years", "hbo_inscriptions_2019.csv", "first_years_old"),
+    ("graduates", "hbo_gediplomeerden_2019.csv", "graduates_old"),
+]
+
+NEW_REQUIRED = [
+    "PROVINCIENAAM",
+    "GEMEENTENUMMER",
+    "GEMEENTENAAM",
+    "INSTELLINGSCODE_ACTUEEL",
+    "INSTELLINGSNAAM_ACTUEEL",
+    "ONDERDEEL",
+    "SUBONDERDEEL",
+]
+OLD_REQUIRED = [
+    "PROVINCIE",
+    "GEMEENTENUMMER",
+    "GEMEENTENAAM",
+    "BRIN NUMMER ACTUEEL",
+    "INSTELLINGSNAAM ACTUEEL",
+    "CROHO ONDERDEEL",
+    "CROHO SUBONDERDEEL",
+    "OPLEIDINGSCODE ACTUEEL",
+    "OPLEIDINGSNAAM ACTUEEL",
+    "OPLEIDINGSVORM",
+    "GESLACHT",
+]
+
+
+def _sector(value: str) -> str:
+    return value.replace("_", " ").strip().lower()
+
+
+def _gemeente_code(value: object, path: Path, row: int) -> str:
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 4:
+        raise BuildError(path, row, "GEMEENTENUMMER", f"geen geldige gemeentecode: {text!r}")
+    return "GM" + text.zfill(4)
+
+
+def _count(value: object, path: Path, row: int, column: str) -> tuple[int | None, bool]:
+    """DUO count cell -> (count, is_suppressed). '-1' and '<5' are suppressed (1-4 persons)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        text = str(value).strip()
+        if text == "<5":
+            return None, True
+        try:
+            number = int(text)
+        except ValueError:
+            raise BuildError(path, row, column, f"geen getal: {text!r}") from None
+    if number == -1:
+        return None, True
+    if number < 0:
+        raise BuildError(path, row, column, f"negatief aantal: {number}")
+    return number, False
+
+
+def _read_csv(path: Path, delimiter: str) -> tuple[list[str], list[dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(path, None, None, f"geen UTF-8 tekst ({exc.reason})") from None
+    lines = text.splitlines()
+    if not lines:
+        raise BuildError(path, None, None, "leeg bestand")
+    reader = csv.DictReader(lines, delimiter=delimiter)
+    header = list(reader.fieldnames or [])
+    rows = [r for r in reader if any((v or "").strip().strip('"') for v in r.values())]
+    if not rows:
+        raise BuildError(path, None, None, "geen gegevensregels")
+    return header, rows
+
+
+def _require(path: Path, header: list[str], required: list[str]) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise BuildError(path, 1, ", ".join(missing), "kolom(men) ontbreken")
+
+
+def detect_delimiter(path: Path) -> str:
+    first = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def read_new(
+    path: Path, measure: str, breakdown: str, year_col: str, count_col: str, definition: str
+) -> pd.DataFrame:
+    """A long-format DUO file of 2020+ (``,``-separated, upper-case underscored columns)."""
+    header, rows = _read_csv(path, detect_delimiter(path))
+    extra = {
+        "opleiding": ["OPLEIDINGSCODE_ACTUEEL", "OPLEIDINGSNAAM_ACTUEEL"],
+        "geslacht": ["GESLACHT"],
+        "opleidingsvorm": ["OPLEIDINGSVORM"],
+    }[breakdown]
+    _require(path, header, [year_col, count_col, *NEW_REQUIRED, *extra])
+    type_col = "TYPE_HOGER_ONDERWIJS" if "TYPE_HOGER_ONDERWIJS" in header else "SOORT_DIPLOMA"
+    _require(path, header, [type_col])
+    out = []
+    for i, r in enumerate(rows, start=2):
+        count, suppressed = _count(r[count_col], path, i, count_col)
+        try:
+            year = int(r[year_col])
+        except ValueError:
+            raise BuildError(path, i, year_col, f"geen jaartal: {r[year_col]!r}") from None
+        out.append(
+            {
+                "year": year,
+                "vintage": f"duo_2026/{path.name}",
+                "definition": DEFINITIONS[definition],
+                "breakdown": breakdown,
+                "province_name": PROVINCE.get(r["PROVINCIENAAM"], r["PROVINCIENAAM"]),
+                "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+                "gemeente_name": r["GEMEENTENAAM"],
+                "institution_code": r["INSTELLINGSCODE_ACTUEEL"],
+                "institution_name": r["INSTELLINGSNAAM_ACTUEEL"],
+                "education_type": _map(EDUCATION_TYPE, r[type_col], path, i, type_col),
+                "sector": _sector(r["ONDERDEEL"]),
+                "subsector": r["SUBONDERDEEL"],
+                "programme_code": r.get("OPLEIDINGSCODE_ACTUEEL"),
+                "programme_name": r.get("OPLEIDINGSNAAM_ACTUEEL"),
+                "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM")
+                if breakdown == "opleidingsvorm"
+                else None,
+                "gender": _map(GENDER, r["GESLACHT"], path, i, "GESLACHT")
+                if breakdown == "geslacht"
+                else None,
+                "student_count": count,
+                "is_suppressed": suppressed,
+            }
+        )
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def _map(mapping: dict[str, str], value: str, path: Path, row: int, column: str) -> str:
+    try:
+        return mapping[value.strip()]
+    except KeyError:
+        raise BuildError(path, row, column, f"onbekende waarde {value!r}") from None
+
+
+def read_old(path: Path, measure: str, definition: str) -> pd.DataFrame:
+    """An old wide DUO file (``;``-separated, one column per year, no suppression)."""
+    header, rows = _read_csv(path, detect_delimiter(path))
+    _require(path, header, OLD_REQUIRED)
+    type_col = "TYPE HOGER ONDERWIJS" if measure == "first_years" else "SOORT DIPLOMA"
+    _require(path, header, [type_col])
+    years = [c for c in header if c.strip().isdigit()]
+    if not years:
+        raise BuildError(path, 1, None, "geen jaarkolommen gevonden")
+    out = []
+    for i, r in enumerate(rows, start=2):
+        base = {
+            "vintage": f"duo_2019/{path.name}",
+            "definition": DEFINITIONS[definition],
+            "breakdown": "volledig",
+            "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
+            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+            "gemeente_name": r["GEMEENTENAAM"],
+            "institution_code": r["BRIN NUMMER ACTUEEL"],
+            "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
+            "education_type": _map(EDUCATION_TYPE, r[type_col], path, i, type_col),
+            "sector": _sector(r["CROHO ONDERDEEL"]),
+            "subsector": r["CROHO SUBONDERDEEL"],
+            "programme_code": str(r["OPLEIDINGSCODE ACTUEEL"]).strip(),
+            "programme_name": r["OPLEIDINGSNAAM ACTUEEL"],
+            "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM"),
+            "gender": _map(GENDER, r["GESLACHT"], path, i, "GESLACHT"),
+        }
+        for y in years:
+            count, suppressed = _count(r[y], path, i, y)
+            if count == 0:
+                continue  # wide format: zero = programme not offered that year
+            out.append(
+                {**base, "year": int(y), "student_count": count, "is_suppressed": suppressed}
+            )
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def read_json_enrolled(path: Path) -> pd.DataFrame:
+    """The JSON conversion of DUO 'Ingeschrevenen hbo' 2020-2024 (full cross-tabulation)."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BuildError(path, None, None, f"geen geldige JSON: {exc}") from None
+    if not isinstance(records, list) or not records:
+        raise BuildError(path, None, None, "verwacht een niet-lege lijst van records")
+    out = []
+    for i, r in enumerate(records, start=1):
+        years = [k for k in r if k.isdigit()]
+        base = {
+            "vintage": f"duo_json_2024/{path.name}",
+            "definition": DEFINITIONS["enrolled"],
+            "breakdown": "volledig",
+            "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
+            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+            "gemeente_name": r["GEMEENTENAAM"],
+            "institution_code": r["INSTELLINGSCODE ACTUEEL"],
+            "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
+            "education_type": _map(
+                EDUCATION_TYPE, r["TYPE HOGER ONDERWIJS"], path, i, "TYPE HOGER ONDERWIJS"
+            ),
+            "sector": _sector(r["ONDERDEEL"]),
+            "subsector": r["SUBONDERDEEL"],
+            "programme_code": str(r["OPLEIDINGSCODE ACTUEEL"]).strip(),
+            "programme_name": r["OPLEIDINGSNAAM ACTUEEL"],
+            "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM"),
+            "gender": _map(GENDER, r["GESLACHT"], path, i, "GESLACHT"),
+        }
+        for y in years:
+            if r[y] is None:
+                continue
+            count, suppressed = _count(r[y], path, i, y)
+            if count == 0:
+                continue
+            out.append(
+                {**base, "year": int(y), "student_count": count, "is_suppressed": suppressed}
+            )
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def _finish(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    df = pd.concat(frames, ignore_index=True)
+    df["student_count"] = df["student_count"].astype("Int64")
+    df["year"] = df["year"].astype("int16")
+    df["is_suppressed"] = df["is_suppressed"].astype(bool)
+    return df.sort_values(KEY, na_position="first").reset_index(drop=True)
+
+
+def build(raw: Path) -> dict[str, tuple[pd.DataFrame, list[Path]]]:
+    """Return {snapshot name: (frame, raw files used)} for the three DUO measures."""
+    parts: dict[str, list[pd.DataFrame]] = {"enrolled": [], "first_years": [], "graduates": []}
+    used: dict[str, list[Path]] = {k: [] for k in parts}
+    for measure, name, definition in OLD_FILES:
+        path = raw / OLD_DIR / name
+        parts[measure].append(read_old(path, measure, definition))
+        used[measure].append(path)
+    for measure, name, breakdown, ycol, ccol, definition in NEW_FILES:
+        path = raw / NEW_DIR / name
+        parts[measure].append(read_new(path, measure, breakdown, ycol, ccol, definition))
+        used[measure].append(path)
+    path = raw / JSON_DIR / "duo_ingeschrevenhbo_2024.json"
+    parts["enrolled"].append(read_json_enrolled(path))
+    used["enrolled"].append(path)
+    return {f"duo_{m}": (_finish(parts[m]), used[m]) for m in parts}

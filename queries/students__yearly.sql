@@ -1,0 +1,63 @@
+-- Purpose: yearly total of one DUO measure for a selection, with suppressed cells and the NL total.
+-- Grain: one row per year × definition (the definition changes between file vintages).
+-- Params: $measure varchar (enrolled|first_years|graduates); $breakdowns varchar[] (DUO tables
+--   to read); $programmes varchar[] (CROHO codes); $study_modes varchar[] (NULL = all);
+--   $genders varchar[] (NULL = all); $institution varchar (BRIN, NULL = all);
+--   $region_code varchar (PVnn/AMnn/GMnnnn of the hogeschool location, NULL = Nederland).
+-- Columns: year, definition, student_count (persons, published cells only; NULL = no rows),
+--   suppressed_cells (cells '<5'), nl_student_count, share_of_nl_pct, change_count, change_pct
+--   (vs previous year of the same definition).
+-- Source: students (table built from duo_* snapshots, queries/views/students.sql).
+with selection as (
+    select
+        year,
+        definition,
+        student_count,
+        is_suppressed,
+        coalesce(
+            $region_code is null
+            or provincie_code = $region_code
+            or arbeidsmarktregio_code = $region_code
+            or gemeente_code = $region_code,
+            false
+        ) as in_region
+    from students
+    where
+        measure = $measure
+        and list_contains($breakdowns, breakdown)
+        and list_contains($programmes, programme_code)
+        and ($study_modes is null or list_contains($study_modes, study_mode))
+        and ($genders is null or list_contains($genders, gender))
+        and ($institution is null or institution_code = $institution)
+),
+
+yearly as (
+    select
+        year,
+        definition,
+        sum(student_count) filter (where in_region) as student_count,
+        count(*) filter (where in_region and is_suppressed) as suppressed_cells,
+        count(*) filter (where in_region) as region_cells,
+        sum(student_count) as nl_student_count
+    from selection
+    group by year, definition
+)
+
+select
+    year,
+    definition,
+    case when region_cells > 0 then coalesce(student_count, 0) end as student_count,
+    suppressed_cells,
+    nl_student_count,
+    round(100.0 * student_count / nullif(nl_student_count, 0), 1) as share_of_nl_pct,
+    student_count - lag(student_count) over (
+        partition by definition order by year
+    ) as change_count,
+    round(
+        100.0 * (
+            student_count - lag(student_count) over (partition by definition order by year)
+        ) / nullif(lag(student_count) over (partition by definition order by year), 0),
+        1
+    ) as change_pct
+from yearly
+order by year, definition

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Run every check and test: lint (ruff, sqlfluff), repo hygiene, unit + app tests, browser tests.
+# Installs .venv + requirements-dev.txt and Debian chromium when missing. Exit code 0 = all green.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "· creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=".venv/.dev-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "· installing requirements-dev.txt"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+  touch "$stamp"
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "· installing Debian chromium (for the browser tests)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+V=.venv/bin
+
+echo "· ruff"
+$V/ruff check .
+$V/ruff format --check .
+echo "· sqlfluff"
+$V/sqlfluff lint queries/ --disable-progress-bar --nocolor
+echo "· repo hygiene"
+$V/python scripts/hygiene.py
+
+run_pytest() {
+  set +e
+  $V/python -m pytest "$@"
+  rc=$?
+  set -e
+  if [ $rc -eq 5 ]; then echo "pytest: no tests collected for: $*"; rc=0; fi
+  return $rc
+}
+echo "· unit and app tests"
+run_pytest -m "not e2e"
+echo "· browser tests (Playwright + Debian chromium)"
+run_pytest -m e2e
+echo "· all checks passed"

@@ -1,0 +1,39 @@
+"""Real browser: every page renders a chart (or its content) with no exception element."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.navigation import PAGES
+from tests.e2e.conftest import wait_ready
+
+pytestmark = pytest.mark.e2e
+
+CHART_PAGES = {"instroom"}
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+def test_page_renders_without_error(page, server_url, spec):
+    page.goto(f"{server_url}/{spec.url_path}")
+    wait_ready(page)
+    expect(page.locator("h1").first).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    if spec.url_path in CHART_PAGES:
+        page.locator(".vega-embed").first.wait_for(timeout=20000)
+
+
+def test_deep_link_and_filter_change_updates_kpi(page, server_url):
+    page.goto(f"{server_url}/instroom?maat=Eerstejaars&regio=Noord-Brabant")
+    wait_ready(page)
+    metric = page.locator('[data-testid="stMetric"]').first
+    expect(metric).to_contain_text("Eerstejaars 2024")
+    before = metric.locator('[data-testid="stMetricValue"]').inner_text()
+    page.get_by_role("radio", name="Gediplomeerd").click()
+    wait_ready(page)
+    expect(metric).to_contain_text("Gediplomeerd 2023")
+    after = metric.locator('[data-testid="stMetricValue"]').inner_text()
+    assert before != after
+    assert re.search(r"maat=Gediplomeerd", page.url)

@@ -1,0 +1,37 @@
+"""Sample parameters per queries/*.sql file, used by the meta-test (and bench/)."""
+
+from __future__ import annotations
+
+STUDENTS = {
+    "measure": "first_years",
+    "breakdowns": ["volledig", "opleiding"],
+    "programmes": ["34116", "35158"],
+    "study_modes": None,
+    "genders": None,
+    "institution": None,
+}
+
+SAMPLES: dict[str, dict] = {
+    "students__yearly": {**STUDENTS, "region_code": "PV30"},
+    "students__yearly_by_category": {**STUDENTS, "region_code": None, "dimension": "programme"},
+    "students__by_region": {
+        **STUDENTS,
+        "level": "arbeidsmarktregio",
+        "year": 2024,
+        "base_year": 2020,
+    },
+    "options__programmes": {},
+    "options__institutions": {},
+    "options__regions": {},
+    "options__sbi": {},
+    "options__periods": {},
+    "vacancies__quarterly": {"region_code": "PV25", "sbi_codes": ["422400", "T001081"]},
+    "vacancies__yearly": {"region_code": "NL01", "sbi_codes": ["T001081"]},
+    "vacancies__by_region": {
+        "sbi_code": "422400",
+        "level": "provincie",
+        "year": 2019,
+        "quarter": 4,
+    },
+    "vh__indicators": {},
+}

@@ -1,0 +1,70 @@
+"""Every queries/*.sql: documented, parameterised, ordered, wrapped, and runs on the real data."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard import config, db
+from tests.query_samples import SAMPLES
+
+SQL_FILES = sorted(p for p in config.QUERIES_DIR.glob("*.sql"))
+WRAPPERS = Path(config.REPO / "dashboard" / "queries.py").read_text(encoding="utf-8")
+
+
+def _header(sql: str) -> str:
+    return "\n".join(line for line in sql.splitlines() if line.startswith("--"))
+
+
+def test_there_are_queries():
+    assert len(SQL_FILES) >= 10
+
+
+@pytest.mark.parametrize("path", SQL_FILES, ids=lambda p: p.stem)
+def test_query_file_contract(path: Path):
+    sql = path.read_text(encoding="utf-8")
+    header = _header(sql)
+    for word in ("Purpose:", "Grain:", "Params:", "Columns:", "Source:"):
+        assert word in header, f"{path.name}: header lacks {word}"
+    used = db.sql_params(sql)
+    documented = set(re.findall(r"\$([a-z_]+)", header))
+    assert used <= documented, f"{path.name}: undocumented params {used - documented}"
+    body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    for bad in ("{", "%s", "format("):
+        assert bad not in body, f"{path.name}: string formatting marker {bad!r}"
+    assert re.search(r"\border by\b", body), f"{path.name}: no explicit order by"
+    assert re.fullmatch(r"[a-z]+(_[a-z]+)*__[a-z_]+", path.stem), path.stem
+
+
+@pytest.mark.parametrize("path", SQL_FILES, ids=lambda p: p.stem)
+def test_query_has_wrapper_and_sample(path: Path):
+    tree = ast.parse(WRAPPERS)
+    names = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    assert path.stem in names, f"no wrapper dashboard.queries.{path.stem}"
+    assert path.stem in SAMPLES, f"no sample params for {path.stem} in tests/query_samples.py"
+    assert set(SAMPLES[path.stem]) == db.sql_params(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_query_runs_on_real_data(database, name):
+    df = db.execute(database, name, SAMPLES[name])
+    assert len(df) > 0, f"{name} returned no rows for its sample params"
+
+
+def test_execute_rejects_wrong_params(database):
+    with pytest.raises(ValueError, match="parameters"):
+        db.execute(database, "vacancies__yearly", {"region_code": "NL01"})
+
+
+def test_execute_rejects_unknown_query(database):
+    with pytest.raises(KeyError):
+        db.execute(database, "../etc/passwd", {})
+
+
+def test_pages_do_not_touch_sql():
+    for page in (config.REPO / "app_pages").glob("*.py"):
+        text = page.read_text(encoding="utf-8")
+        assert "duckdb" not in text and "execute(" not in text, page.name
