@@ -34,7 +34,7 @@ def main() -> int:
             name.startswith("tests/")
             and path.suffix == ".py"
             and path.parent.name in ("unit", "app", "e2e")
-            and not path.name.startswith(("test_", "__"))
+            and not path.name.startswith(("test_", "__", "conftest"))
         ):
             problems.append(f"{name}: test modules must be named test_*.py")
     for p in problems:
