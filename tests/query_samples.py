@@ -1,6 +1,13 @@
-"""Sample parameters per queries/*.sql file, used by the meta-test (and bench/)."""
+"""Sample parameters per queries/*.sql file, used by the meta-test (and bench/).
+
+Themes keep their own samples in tests/query_samples_<theme>.py (a dict named SAMPLES); they are
+merged in here.
+"""
 
 from __future__ import annotations
+
+import importlib
+from pathlib import Path
 
 STUDENTS = {
     "measure": "first_years",
@@ -35,3 +42,7 @@ SAMPLES: dict[str, dict] = {
     },
     "vh__indicators": {},
 }
+
+
+for _path in sorted(Path(__file__).parent.glob("query_samples_*.py")):
+    SAMPLES.update(importlib.import_module(f"tests.{_path.stem}").SAMPLES)
