@@ -1,15 +1,16 @@
-"""Sociaal Werk in Cijfers: entry point. Page config, shared filters, navigation."""
+"""Sociaal Werk in Cijfers: entry point. Page config, shared filters, navigation, presenting."""
 
 import streamlit as st
 
-from dashboard import filters, navigation
+from dashboard import filters, navigation, present
 
 st.set_page_config(
     page_title="Sociaal Werk in Cijfers",
     page_icon=":material/diversity_3:",
     layout="wide",
     menu_items={
-        "About": "Sociaal Werk in Cijfers: open dashboard over opleiding, arbeidsmarkt en beroep."
+        "About": "Sociaal Werk in Cijfers: open dashboard over opleiding, arbeidsmarkt "
+        "en beroep van sociaal werkers."
     },
 )
 
@@ -18,5 +19,9 @@ pages = [
     for p in navigation.PAGES
 ]
 page = st.navigation(pages)
+st.session_state[present.S_PAGE] = page.url_path or "overzicht"
 filters.render_shared()
+present.sidebar()
+present.begin_page()
 page.run()
+present.end_page()

@@ -43,14 +43,7 @@ def finish(
     size = 22 if large else 13
     if title:
         chart = chart.properties(
-            title=alt.TitleParams(
-                title,
-                subtitle=subtitle or [],
-                anchor="start",
-                fontSize=size + 4,
-                subtitleFontSize=size,
-                subtitleColor="#333333",
-            )
+            title=alt.TitleParams(title, subtitle=subtitle or [], anchor="start")
         )
     return (
         chart.configure(locale=locale(), font=FONT)
@@ -70,6 +63,25 @@ def finish(
             direction="vertical",
         )
         .configure_view(stroke=None)
+        .configure_title(
+            fontSize=size + 4, subtitleFontSize=size, subtitleColor="#333333", color="#111111"
+        )
+    )
+
+
+def enlarge(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Presentation size: readable from the back of a room (fonts ~2x, taller plot)."""
+    big = 24
+    chart = chart.copy(deep=True)
+    if getattr(chart, "height", alt.Undefined) not in (alt.Undefined, None) and isinstance(
+        chart.height, int
+    ):
+        chart.height = max(chart.height, 640)
+    return (
+        chart.configure_axis(labelFontSize=big, titleFontSize=big, labelLimit=420)
+        .configure_legend(labelFontSize=big, titleFontSize=big, symbolSize=240, labelLimit=900)
+        .configure_title(fontSize=big + 12, subtitleFontSize=big)
+        .configure_text(fontSize=big - 2)
     )
 
 
@@ -120,7 +132,7 @@ def trend(
         else alt.value("circle")
     )
     points = base.mark_point(size=80, filled=True).encode(shape=shape, **enc)
-    return alt.layer(line, points).properties(height=320, width="container")
+    return alt.layer(line, points).properties(height=420, width="container")
 
 
 def break_rule(year_after: int, label: str) -> alt.LayerChart:

@@ -8,10 +8,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, fmt
+from dashboard import charts, exports, fmt, present
 from dashboard import queries as q
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def unavailable(*tables: str) -> bool:
@@ -54,7 +55,7 @@ def source_caption(prov: exports.Provenance, definition: str = "") -> None:
     parts.append(f"Peildatum: {prov.peildatum}")
     parts.append(f"Bron: {prov.source}")
     parts.append(f"Licentie: {prov.licence}")
-    st.caption(" · ".join(parts))
+    st.caption(_plain(" · ".join(parts)))
 
 
 def slug(text: str) -> str:
@@ -69,12 +70,35 @@ def chart_block(
     key: str,
     definition: str = "",
 ) -> None:
-    """A chart with its text alternative, source line, data table and downloads."""
+    """A chart with its text alternative, source line, data table, downloads and presenting.
+
+    In presentation mode only the chart whose key is in the URL (``toon``) is drawn, large.
+    """
+    if present.active():
+        if present.shown_key() == key:
+            _slide(chart, prov, summary)
+        return
     st.altair_chart(chart, width="stretch")
-    st.caption(f"Samenvatting: {summary}")
+    st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
     spec = chart.to_dict()
     name = slug(prov.title)
+    c1, c2, _ = st.columns([1.2, 1.4, 3])
+    c1.button(
+        "Presenteer",
+        key=f"{key}-present",
+        icon=":material/slideshow:",
+        on_click=present.start,
+        args=(key,),
+        help="Toon alleen deze grafiek, groot en zonder menu's (Esc sluit).",
+    )
+    c2.button(
+        "Voeg toe aan presentatie",
+        key=f"{key}-add",
+        icon=":material/playlist_add:",
+        on_click=present.add_slide,
+        args=(key,),
+    )
     with st.expander("Gegevens en downloads"):
         st.dataframe(data, hide_index=True, width="stretch")
         cols = st.columns(4)
@@ -112,6 +136,21 @@ def chart_block(
         )
 
 
+def _slide(chart: alt.TopLevelMixin, prov: exports.Provenance, summary: str) -> None:
+    st.session_state[present.S_RENDERED] = True
+    big = charts.enlarge(chart)
+    with st.container(key="slide"):
+        st.altair_chart(big, width="stretch")
+        st.markdown(f"**{_plain(summary)}**")
+        st.caption(_plain(f"Bron: {prov.source} (peildatum {prov.peildatum}) · {prov.licence}"))
+        present.controls()
+
+
+def _plain(text: str) -> str:
+    """Escape markdown so data text is shown as text."""
+    return _MD.sub(r"\\\1", text)
+
+
 def kpi(
     col: st.delta_generator.DeltaGenerator,
     label: str,
@@ -120,17 +159,15 @@ def kpi(
     help_text: str | None = None,
     sentence: str = "",
 ) -> None:
-    """A KPI card; ``sentence`` is the ready-to-copy figure with its source."""
-    col.metric(
-        label,
-        value,
-        delta=delta,
-        help=help_text,
-        border=True,
-        delta_color="off" if delta is None else "normal",
-    )
+    """A KPI card; ``sentence`` is the ready-to-copy figure with its source (copy icon)."""
+    if present.active():
+        return
+    if delta is not None:
+        delta = delta.replace("\u2212", "-")  # Streamlit reads the direction from an ASCII '-'
+    col.metric(label, value, delta=delta, help=help_text, border=True)
     if sentence:
-        col.code(sentence, language=None, wrap_lines=True)
+        with col.popover("Kopieer cijfer met bron", icon=":material/content_copy:"):
+            st.code(sentence, language=None, wrap_lines=True)
 
 
 def change_text(change: object, pct: object) -> str | None:

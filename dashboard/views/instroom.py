@@ -73,7 +73,7 @@ def controls(f: Filters) -> q.StudentSelection:
     names = dict(zip(progs["programme_code"], progs["programme_name"], strict=True))
     inst = q.options__institutions()
     inst_names = dict(zip(inst["institution_code"], inst["institution_name"], strict=True))
-    c1, c2, c3 = st.columns([1.6, 2, 1.4])
+    c1, c2, c3 = st.columns([2.1, 2, 1.4])
     measure = c1.segmented_control(
         "Maat",
         list(MEASURES),

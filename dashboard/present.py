@@ -1,0 +1,229 @@
+"""Presentation mode: one chart at a time, full screen, large type, keyboard-driven.
+
+State lives in the URL, so a deck is shareable as one link:
+- ``presentatie=1``  presentation mode is on;
+- ``toon=<key>``      the chart_block key of the chart shown on this page;
+- ``dia=<slide>``     repeated: the deck, each slide a relative link "instroom?maat=…&toon=trend";
+- ``nr=<i>``          the current slide (0-based) when presenting a deck.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import streamlit as st
+import streamlit.components.v2 as components
+
+from dashboard import navigation
+
+K_CONTRAST = "contrast"
+P_ON = "presentatie"
+P_SHOW = "toon"
+P_DECK = "dia"
+P_NR = "nr"
+OWN = (P_ON, P_SHOW, P_DECK, P_NR)
+MAX_SLIDES = 30
+S_PAGE = "_page_url_path"
+S_RENDERED = "_slide_rendered"
+S_GOTO = "_slide_goto"
+
+# Fixed assets (no data): chrome-hiding CSS, high-contrast CSS, keyboard handler.
+_ASSETS = Path(__file__).parent / "assets"
+CSS = "<style>" + (_ASSETS / "present.css").read_text(encoding="utf-8") + "</style>"
+CONTRAST_CSS = "<style>" + (_ASSETS / "contrast.css").read_text(encoding="utf-8") + "</style>"
+KEYS_JS = (_ASSETS / "keys.js").read_text(encoding="utf-8")
+
+_keys = components.component("swic_presentation_keys", js=KEYS_JS)
+
+
+def active() -> bool:
+    return st.query_params.get(P_ON) == "1"
+
+
+def shown_key() -> str | None:
+    return st.query_params.get(P_SHOW) if active() else None
+
+
+def deck() -> list[str]:
+    return [s for s in st.query_params.get_all(P_DECK) if _valid_slide(s)][:MAX_SLIDES]
+
+
+def _valid_slide(slide: str) -> bool:
+    path = slide.split("?", 1)[0]
+    return any(p.url_path == path for p in navigation.PAGES) and len(slide) < 2000
+
+
+def current_params() -> list[tuple[str, str]]:
+    """This view's URL parameters (all values of repeated keys), without presentation state."""
+    out = []
+    for key in st.query_params:
+        if key in OWN:
+            continue
+        out.extend((key, v) for v in st.query_params.get_all(key))
+    return out
+
+
+def slide_for(chart_key: str) -> str:
+    page = st.session_state.get(S_PAGE, "overzicht")
+    return f"{page}?{urlencode([*current_params(), (P_SHOW, chart_key)])}"
+
+
+def add_slide(chart_key: str) -> None:
+    """Callback of 'Voeg toe aan presentatie'."""
+    slides = deck()
+    new = slide_for(chart_key)
+    if new not in slides and len(slides) < MAX_SLIDES:
+        st.query_params[P_DECK] = [*slides, new]
+    st.toast("Toegevoegd aan de presentatie (zie de zijbalk).")
+
+
+def start(chart_key: str) -> None:
+    """Button callback: present this chart alone (the URL then links to exactly this slide)."""
+    st.query_params[P_SHOW] = chart_key
+    st.query_params[P_ON] = "1"
+
+
+def go_later(index: int) -> None:
+    """Button callback: navigation happens in begin_page (switch_page is not for callbacks)."""
+    st.session_state[S_GOTO] = index
+
+
+def go(index: int) -> None:
+    slides = deck()
+    if not slides:
+        return
+    index = max(0, min(index, len(slides) - 1))
+    path, _, query = slides[index].partition("?")
+    params: dict[str, list[str]] = {}
+    for k, v in parse_qsl(query, keep_blank_values=True):
+        params.setdefault(k, []).append(v)
+    params.update({P_ON: ["1"], P_DECK: slides, P_NR: [str(index)]})
+    spec = next(p for p in navigation.PAGES if p.url_path == path)
+    st.switch_page(spec.path, query_params=params)
+
+
+def stop() -> None:
+    for key in (P_ON, P_SHOW, P_NR):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def move(slides: list[str], i: int, step: int) -> None:
+    j = i + step
+    if 0 <= j < len(slides):
+        slides[i], slides[j] = slides[j], slides[i]
+        st.query_params[P_DECK] = slides
+
+
+def remove(slides: list[str], i: int) -> None:
+    st.query_params[P_DECK] = [s for k, s in enumerate(slides) if k != i]
+
+
+def _nr() -> int | None:
+    try:
+        return int(st.query_params.get(P_NR, ""))
+    except ValueError:
+        return None
+
+
+def begin_page() -> None:
+    """Called by app.py before the page runs: styles and keyboard handling."""
+    st.session_state[S_RENDERED] = False
+    pending = st.session_state.pop(S_GOTO, None)
+    if pending is not None:
+        go(pending)
+    if st.session_state.get(K_CONTRAST):
+        st.html(CONTRAST_CSS)
+    if not active():
+        return
+    st.html(CSS)
+    result = _keys(key="presentation_keys", on_nav_change=lambda: None)
+    nav = getattr(result, "nav", None)
+    nr = _nr()
+    if nav == "exit":
+        stop()
+        st.rerun()
+    elif nav in ("next", "prev") and nr is not None:
+        go(nr + (1 if nav == "next" else -1))
+
+
+def end_page() -> None:
+    """Called by app.py after the page ran: explain a slide that no longer exists."""
+    if active() and not st.session_state.get(S_RENDERED):
+        with st.container(key="slide"):
+            st.info(
+                "Deze dia bestaat niet (meer): de grafiek is niet gevonden op deze pagina. "
+                "Gebruik 'Volgende' of sluit de presentatie."
+            )
+            controls()
+
+
+def controls() -> None:
+    """Previous / next / close buttons under a slide (also reachable by keyboard)."""
+    slides, nr = deck(), _nr()
+    c1, c2, c3, c4 = st.columns([1, 1, 1, 3])
+    if nr is not None and slides:
+        c1.button("← Vorige", key="slide_prev", disabled=nr <= 0, on_click=go_later, args=(nr - 1,))
+        c2.button(
+            "Volgende →",
+            key="slide_next",
+            disabled=nr >= len(slides) - 1,
+            on_click=go_later,
+            args=(nr + 1,),
+        )
+        c4.caption(f"Dia {nr + 1} van {len(slides)} · pijltjestoetsen of PageUp/PageDown")
+    c3.button("Sluit presentatie", key="slide_close", on_click=stop)
+
+
+def share_link() -> str:
+    """An absolute link that reopens exactly this view (all bound filters)."""
+    url = str(st.context.url or "")
+    origin = url.split("/", 3)
+    base = "/".join(origin[:3]) if len(origin) >= 3 else ""
+    page = st.session_state.get(S_PAGE, "")
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    return f"{base}/{page}" + (f"?{query}" if query else "")
+
+
+def sidebar() -> None:
+    """Share link, high contrast, and the presenter's deck: list, reorder, remove, start."""
+    with st.sidebar.expander("Deel deze weergave", icon=":material/share:"):
+        st.caption("Deze link opent precies deze weergave, met alle filters:")
+        st.code(share_link(), language=None, wrap_lines=True)
+    st.sidebar.toggle(
+        "Hoog contrast",
+        key=K_CONTRAST,
+        bind="query-params",
+        help="Zwart op wit, voor een zwakke beamer.",
+    )
+    slides = deck()
+    with st.sidebar.expander(f"Presentatie ({len(slides)} dia's)", expanded=False):
+        if not slides:
+            st.caption("Nog geen dia's. Kies 'Voeg toe aan presentatie' onder een grafiek.")
+            return
+        for i, s in enumerate(slides):
+            path, _, query = s.partition("?")
+            st.text(f"{i + 1}. {path} – {dict(parse_qsl(query)).get(P_SHOW, '')}")
+            a, b, c = st.columns(3)
+            a.button(
+                "↑",
+                key=f"deck_up_{i}",
+                on_click=move,
+                args=(slides, i, -1),
+                disabled=i == 0,
+                help="Eerder",
+            )
+            b.button(
+                "↓",
+                key=f"deck_down_{i}",
+                on_click=move,
+                args=(slides, i, 1),
+                disabled=i == len(slides) - 1,
+                help="Later",
+            )
+            c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(slides, i), help="Verwijder")
+        st.button(
+            "Start presentatie", key="deck_start", type="primary", on_click=go_later, args=(0,)
+        )
+        st.caption("De link in de adresbalk bevat de hele presentatie: kopieer hem om te delen.")

@@ -1,0 +1,15 @@
+"""Query wrappers for the start page (Overzicht)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.queries import run
+
+
+def overview__survey_headlines(lines: tuple[int, ...]) -> pd.DataFrame:
+    return run("overview__survey_headlines", lines=tuple(int(x) for x in lines))
+
+
+def overview__forecast_headline(branche: str, occupation: str) -> pd.DataFrame:
+    return run("overview__forecast_headline", branche=branche, occupation=occupation)

@@ -1,0 +1,200 @@
+"""Overzicht: the headline story across the three themes, each figure linked to its page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import fmt, ui
+from dashboard import queries as q
+from dashboard import queries_overzicht as qo
+from dashboard.filters import Filters
+
+# Which Raadpleging figures headline the start page: (report line, answer or None, short label).
+# These are identifiers of rows in the transcribed data, not figures.
+SURVEY_HEADLINES = (
+    (3504, None, "Tijd aan administratie", "van de werktijd gaat gemiddeld op aan administratie"),
+    (4774, "Ja", "Over 5 jaar nog sociaal werker", "denkt over 5 jaar nog sociaal werker te zijn"),
+    (4489, "8 of hoger", "Hoge werkdruk", "geeft de werkdruk een 8 of hoger (op 1-10)"),
+)
+MEASURE_TEXT = {
+    "enrolled": ("Ingeschreven studenten", "Ingeschreven"),
+    "first_years": ("Eerstejaars", "Eerstejaars"),
+    "graduates": ("Gediplomeerden", "Gediplomeerd"),
+}
+Q_SBI = "422400"
+ALL_SBI = "T001081"
+NL = "NL01"
+
+INTRO = {
+    "Instroom": "Hoeveel mensen kiezen een hbo-opleiding voor sociaal werk, en hoeveel studeren "
+    "er af? De cijfers komen van DUO. We tellen studenten bij de plaats van de hogeschool, "
+    "niet bij hun woonplaats.",
+    "Arbeidsmarkt": "Hoeveel vacatures zijn er in zorg en welzijn, en welke tekorten verwacht men? "
+    "De vacatures komen van het CBS (tot half 2020). Zorg en welzijn is breder dan sociaal "
+    "werk alleen.",
+    "Raadpleging": "Wat zeggen sociaal werkers zelf? In 2024 vulden sociaal werkers uit heel "
+    "Nederland een vragenlijst van Movisie in. Het is geen steekproef: de antwoorden geven "
+    "een beeld, geen exacte meting. Het aantal dat een vraag beantwoordde (n) staat bij elk "
+    "cijfer.",
+}
+HELP = (
+    "- **Filters** staan links: kies opleidingsgroepen en een regio. Op elke pagina staan "
+    "nog meer keuzes.\n"
+    "- **Link delen**: het adres in de adresbalk bevat al uw keuzes. Kopieer het, of gebruik "
+    "'Deel deze weergave' links.\n"
+    "- **Presenteren**: onder elke grafiek staat 'Presenteer' (groot, zonder menu's) en 'Voeg "
+    "toe aan presentatie'. Blader met de pijltjestoetsen; Esc sluit.\n"
+    "- **Downloaden**: open 'Gegevens en downloads' onder een grafiek voor de tabel als CSV of "
+    "Excel, of de grafiek als PNG of SVG, steeds met bron.\n"
+    "- **Bron**: onder elke grafiek staan definitie, peildatum en bron. 'Over de data' geeft "
+    "alle bronnen."
+)
+
+
+def _students(f: Filters, measure: str) -> pd.DataFrame:
+    sel = q.StudentSelection(measure=measure, programmes=f.programmes, region_code=f.region_code)
+    return q.students__yearly(sel).dropna(subset=["student_count"])
+
+
+def students_card(col, f: Filters, measure: str) -> dict | None:
+    """KPI for the latest year of one DUO measure; returns the figure for tests."""
+    df = _students(f, measure)
+    if df.empty:
+        col.info("Geen studenten voor deze selectie.")
+        return None
+    last = df.iloc[-1]
+    year = int(last["year"])
+    value = fmt.number(last["student_count"])
+    label, url_label = MEASURE_TEXT[measure]
+    label = f"{label} {year}" + (" (minimaal)" if int(last["suppressed_cells"]) else "")
+    delta = ui.change_text(last["change_count"], last["change_pct"])
+    col.metric(
+        label,
+        value,
+        delta=None if delta is None else delta.replace("\u2212", "-"),
+        border=True,
+        chart_data=df[df["definition"] == last["definition"]]["student_count"].tolist(),
+        help=f"{f.region_name}; opleidingsgroepen: {', '.join(f.groups)}. Bron: DUO.",
+    )
+    col.caption(f"DUO, peildatum {'1 oktober' if measure != 'graduates' else 'diplomajaar'} {year}")
+    col.page_link(
+        "app_pages/instroom.py",
+        label="Meer over instroom",
+        icon=":material/arrow_forward:",
+        query_params={"maat": url_label},
+    )
+    return {"measure": measure, "year": year, "student_count": int(last["student_count"])}
+
+
+def vacancy_card(col) -> dict | None:
+    df = q.vacancies__quarterly(NL, (Q_SBI, ALL_SBI))
+    qdf = df[df["sbi_code"] == Q_SBI].dropna(subset=["vacancy_count"])
+    if qdf.empty:
+        col.info("Geen vacaturecijfers beschikbaar.")
+        return None
+    last = qdf.iloc[-1]
+    when = fmt.quarter(int(last["year"]), int(last["quarter"]))
+    delta = None
+    if pd.notna(last["yoy_change_pct"]):
+        delta = f"{fmt.pct(last['yoy_change_pct'], signed=True)} t.o.v. een jaar eerder".replace(
+            "\u2212", "-"
+        )
+    col.metric(
+        "Vacatures zorg en welzijn",
+        fmt.number(last["vacancy_count"]),
+        delta=delta,
+        delta_color="inverse",
+        border=True,
+        chart_data=qdf["vacancy_count"].tolist(),
+        help="Openstaande vacatures in SBI Q (gezondheids- en welzijnszorg), heel Nederland. "
+        "Bovengrens voor sociaal werk.",
+    )
+    provisional = " (voorlopig cijfer)" if last["is_provisional"] else ""
+    col.caption(f"Openstaand op het einde van het {when}{provisional}. CBS 83599NED.")
+    col.page_link(
+        "app_pages/arbeidsmarkt.py",
+        label="Meer over de arbeidsmarkt",
+        icon=":material/arrow_forward:",
+    )
+    return {"period_code": last["period_code"], "vacancy_count": int(last["vacancy_count"])}
+
+
+def forecast_card(col) -> dict | None:
+    df = qo.overview__forecast_headline("welzijn", "sociaal werk")
+    if len(df) < 2:
+        col.info("Geen prognosecijfers beschikbaar.")
+        return None
+    start, end = df.iloc[0], df.iloc[-1]
+    col.metric(
+        f"Verwacht tekort sociaal werk {int(end['year'])}",
+        fmt.number(end["value"]),
+        delta=f"was {fmt.number(start['value'])} in {int(start['year'])}",
+        delta_color="off",
+        border=True,
+        help="AZW-prognosemodel, zoals geciteerd door de Vereniging Hogescholen (2022).",
+    )
+    col.caption(
+        f"Branche welzijn. AZW-prognosemodel, geciteerd in het VH-rapport 'Sociaal in "
+        f"beweging' (2022), regel {int(end['line'])}."
+    )
+    col.page_link(
+        "app_pages/arbeidsmarkt.py", label="Meer over tekorten", icon=":material/arrow_forward:"
+    )
+    return {"year": int(end["year"]), "value": float(end["value"])}
+
+
+def survey_cards(cols) -> list[dict]:
+    lines = tuple(line for line, *_ in SURVEY_HEADLINES)
+    df = qo.overview__survey_headlines(lines)
+    out = []
+    for col, (line, answer, label, explanation) in zip(cols, SURVEY_HEADLINES, strict=True):
+        rows = df[df["line"] == line]
+        if answer is not None:
+            rows = rows[rows["answer"] == answer]
+        if rows.empty:
+            col.info("Dit cijfer is niet beschikbaar.")
+            continue
+        r = rows.iloc[0]
+        hedge = f"{r['hedge']} " if r["is_hedged"] and r["hedge"] else ""
+        value = f"{hedge}{fmt.pct(r['value'], 0)}"
+        n = fmt.number(r["n"])
+        col.metric(label, value, border=True, help=f"{r['question']} (n = {n}).")
+        col.caption(
+            f"{value} {explanation}. Movisie, Grote Raadpleging 2025 (veldwerk "
+            f"{int(r['survey_year'])}), hoofdstuk {int(r['chapter'])}, n = {n}."
+        )
+        col.page_link(
+            "app_pages/raadpleging.py",
+            label="Meer uit de raadpleging",
+            icon=":material/arrow_forward:",
+        )
+        out.append({"line": line, "value": float(r["value"])})
+    return out
+
+
+def render(f: Filters) -> dict:
+    """Draw the start page; returns the headline figures (used by the tests)."""
+    figures: dict = {}
+    with st.expander("Nieuw hier? Zo werkt dit dashboard", icon=":material/help:"):
+        st.markdown(HELP)
+    st.subheader("Opleiding: instroom in sociaal-werkopleidingen")
+    st.caption(INTRO["Instroom"])
+    if not ui.unavailable("students", "population"):
+        c = st.columns(3)
+        figures["students"] = [
+            students_card(c[i], f, m)
+            for i, m in enumerate(("enrolled", "first_years", "graduates"))
+        ]
+    st.subheader("Arbeidsmarkt: vacatures en verwachte tekorten")
+    st.caption(INTRO["Arbeidsmarkt"])
+    c = st.columns(3)
+    if not ui.unavailable("cbs_vacancies"):
+        figures["vacancies"] = vacancy_card(c[0])
+    if not ui.unavailable("azw_prognose"):
+        figures["forecast"] = forecast_card(c[1])
+    st.subheader("Beroep: wat sociaal werkers zelf zeggen")
+    st.caption(INTRO["Raadpleging"])
+    if not ui.unavailable("raadpleging"):
+        figures["survey"] = survey_cards(st.columns(3))
+    return figures

@@ -1,0 +1,6 @@
+"""Sample parameters for the start page's queries."""
+
+SAMPLES = {
+    "overview__survey_headlines": {"lines": [3504, 4774, 4489]},
+    "overview__forecast_headline": {"branche": "welzijn", "occupation": "sociaal werk"},
+}
