@@ -31,8 +31,11 @@ def overview_metrics():
 
 @pytest.mark.parametrize(
     ("label_start", "url_label"),
-    [("Ingeschreven studenten 2024", "Ingeschreven"), ("Eerstejaars 2024", "Eerstejaars"),
-     ("Gediplomeerden 2023", "Gediplomeerd")],
+    [
+        ("Ingeschreven studenten 2024", "Ingeschreven"),
+        ("Eerstejaars 2024", "Eerstejaars"),
+        ("Gediplomeerden 2023", "Gediplomeerd"),
+    ],
 )
 def test_student_headline_equals_instroom_kpi(overview_metrics, label_start, url_label):
     headline = next(v for k, v in overview_metrics.items() if k.startswith(label_start))
@@ -41,13 +44,14 @@ def test_student_headline_equals_instroom_kpi(overview_metrics, label_start, url
     assert _number(headline) == _number(kpi)
 
 
-def test_first_years_headline_recounted_from_raw(overview_metrics, repo=REPO):
+def test_first_years_headline_recounted_from_raw(overview_metrics):
     import csv
 
     codes = set()
     with (REPO / "data" / "reference" / "programme_groups.csv").open(encoding="utf-8") as fh:
-        codes = {r["programme_code"] for r in csv.DictReader(fh)
-                 if r["in_default_selection"] == "true"}
+        codes = {
+            r["programme_code"] for r in csv.DictReader(fh) if r["in_default_selection"] == "true"
+        }
     total = 0
     path = REPO / "data" / "raw" / "duo_hbo_2020plus" / "eerstejaarsingeschrevenenhbo.csv"
     with path.open(encoding="utf-8") as fh:
