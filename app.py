@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, navigation, present
+from dashboard import chrome, filters, navigation, present
 
 st.set_page_config(
     page_title="Sociaal Werk in Cijfers",
@@ -25,3 +25,4 @@ present.sidebar()
 present.begin_page()
 page.run()
 present.end_page()
+chrome.apply()

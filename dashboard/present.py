@@ -133,11 +133,8 @@ def begin_page() -> None:
     pending = st.session_state.pop(S_GOTO, None)
     if pending is not None:
         go(pending)
-    if st.session_state.get(K_CONTRAST):
-        st.html(CONTRAST_CSS)
     if not active():
         return
-    st.html(CSS)
     result = _keys(key="presentation_keys", on_nav_change=lambda: None)
     nav = getattr(result, "nav", None)
     nr = _nr()
@@ -149,7 +146,14 @@ def begin_page() -> None:
 
 
 def end_page() -> None:
-    """Called by app.py after the page ran: explain a slide that no longer exists."""
+    """Called by app.py after the page ran: styles, and a slide that no longer exists.
+
+    Style elements go last: rendered before the page they sometimes never mounted.
+    """
+    if st.session_state.get(K_CONTRAST):
+        st.html(CONTRAST_CSS)
+    if active():
+        st.html(CSS)
     if active() and not st.session_state.get(S_RENDERED):
         with st.container(key="slide"):
             st.info(

@@ -20,6 +20,10 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
 fi
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  echo "· installing axe-core (npm ci, for the accessibility audit)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 V=.venv/bin
 

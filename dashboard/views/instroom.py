@@ -338,9 +338,9 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None) -> No
         or "count"
     )
     year = c3.selectbox("Jaar", years[::-1], key=K_YEAR, bind="query-params")
-    base = c4.selectbox(
-        "Basisjaar", years, key=K_BASE, bind="query-params", disabled=mode != "index"
-    )
+    base = years[0]
+    if mode == "index":  # only shown when it matters (a disabled label fails contrast checks)
+        base = c4.selectbox("Basisjaar", years, key=K_BASE, bind="query-params")
     df = q.students__by_region(sel, level, year, base)
     field = {"count": "student_count", "per_1000": "per_1000", "index": "index_value"}[mode]
     features = geo.features(level)

@@ -87,4 +87,6 @@ def browser_context_args(browser_context_args):
 
 
 def wait_ready(page, timeout: int = 30000) -> None:
+    """Script finished and the page's last element (the chrome component) is mounted."""
     page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=timeout)
