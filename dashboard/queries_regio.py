@@ -1,0 +1,39 @@
+"""Typed, cached wrappers for the Regio queries (one per queries/*.sql file, same name)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.queries import StudentSelection, run
+
+
+def peers__by_population(level: str, region_code: str, peer_count: int) -> pd.DataFrame:
+    return run(
+        "peers__by_population", level=level, region_code=region_code, peer_count=int(peer_count)
+    )
+
+
+def regions__students_yearly(
+    sel: StudentSelection, level: str, region_code: str, peer_codes: tuple[str, ...], base_year: int
+) -> pd.DataFrame:
+    params = sel.params(with_region=False)
+    return run(
+        "regions__students_yearly",
+        level=level,
+        region_code=region_code,
+        peer_codes=tuple(peer_codes),
+        base_year=int(base_year),
+        **params,
+    )
+
+
+def regions__vacancies_quarterly(
+    sbi_code: str, region_code: str, peer_codes: tuple[str, ...], base_year: int
+) -> pd.DataFrame:
+    return run(
+        "regions__vacancies_quarterly",
+        sbi_code=sbi_code,
+        region_code=region_code,
+        peer_codes=tuple(peer_codes),
+        base_year=int(base_year),
+    )

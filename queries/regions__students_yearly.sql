@@ -1,0 +1,174 @@
+-- Purpose: one DUO measure per year for a region, each of its peers, the peer group as a whole and
+--   Nederland (hogeschool location), with population, per 1,000 inhabitants and an index.
+-- Grain: one row per year × definition × series region (the region, each peer, 'PEERS', 'NL01').
+-- Params: $measure varchar; $breakdowns varchar[]; $programmes varchar[]; $study_modes varchar[]
+--   (NULL = all); $genders varchar[] (NULL = all); $institution varchar (NULL = all) – as in
+--   students__yearly; $level varchar (provincie | arbeidsmarktregio | gemeente); $region_code
+--   varchar (the region, of $level); $peer_codes varchar[] (peer regions of $level; empty = none);
+--   $base_year integer (index = 100).
+-- Columns: year, definition, series ('region' | 'peer' | 'peers' | 'nl'), region_code (PEERS for
+--   the group), region_name, student_count (NULL: no hogeschool location in the region; for the
+--   group the sum over peers, a peer without location counting 0), suppressed_cells, population
+--   (1 Jan of year; NULL before 2019), per_1000, base_count, index_value (base_year = 100).
+-- Source: students, population.
+with selection as (
+    select
+        year,
+        definition,
+        student_count,
+        is_suppressed,
+        case $level
+            when 'provincie' then provincie_code
+            when 'arbeidsmarktregio' then arbeidsmarktregio_code
+            when 'gemeente' then gemeente_code
+        end as region_code
+    from students
+    where
+        measure = $measure
+        and list_contains($breakdowns, breakdown)
+        and list_contains($programmes, programme_code)
+        and ($study_modes is null or list_contains($study_modes, study_mode))
+        and ($genders is null or list_contains($genders, gender))
+        and ($institution is null or institution_code = $institution)
+),
+
+years as (
+    select distinct
+        year,
+        definition
+    from selection
+),
+
+members as (
+    select
+        region_code,
+        region_name,
+        case when region_code = $region_code then 'region' else 'peer' end as series
+    from population
+    where
+        region_level = $level
+        and (region_code = $region_code or list_contains($peer_codes, region_code))
+        and year = (select max(latest.year) from population as latest)
+),
+
+grid as (
+    select
+        y.year,
+        y.definition,
+        m.series,
+        m.region_code,
+        m.region_name
+    from years as y
+    cross join members as m
+),
+
+per_region as (
+    select
+        g.year,
+        g.definition,
+        g.series,
+        g.region_code,
+        g.region_name,
+        sum(s.student_count) as student_count,
+        count(s.region_code) as cells,
+        count(s.region_code) filter (where s.is_suppressed) as suppressed_cells,
+        any_value(p.population) as population
+    from grid as g
+    left join selection as s
+        on
+            g.region_code = s.region_code
+            and g.year = s.year
+            and g.definition = s.definition
+    left join population as p
+        on g.region_code = p.region_code and g.year = p.year and p.region_level = $level
+    group by g.year, g.definition, g.series, g.region_code, g.region_name
+),
+
+peers as (
+    select
+        year,
+        definition,
+        'peers' as series,
+        'PEERS' as region_code,
+        'Vergelijkbare regio''s (samen)' as region_name,
+        coalesce(sum(student_count), 0) as student_count,
+        sum(cells) as cells,
+        sum(suppressed_cells) as suppressed_cells,
+        sum(population) as population
+    from per_region
+    where series = 'peer'
+    group by year, definition
+),
+
+nl as (
+    select
+        s.year,
+        s.definition,
+        'nl' as series,
+        'NL01' as region_code,
+        'Nederland' as region_name,
+        sum(s.student_count) as student_count,
+        count(*) as cells,
+        count(*) filter (where s.is_suppressed) as suppressed_cells,
+        any_value(p.population) as population
+    from selection as s
+    left join population as p
+        on s.year = p.year and p.region_level = 'nl'
+    group by s.year, s.definition
+),
+
+stacked as (
+    select
+        year,
+        definition,
+        series,
+        region_code,
+        region_name,
+        case when cells > 0 then coalesce(student_count, 0) end as student_count,
+        suppressed_cells,
+        population
+    from per_region
+    union all
+    select
+        year,
+        definition,
+        series,
+        region_code,
+        region_name,
+        student_count,
+        suppressed_cells,
+        population
+    from peers
+    union all
+    select
+        year,
+        definition,
+        series,
+        region_code,
+        region_name,
+        student_count,
+        suppressed_cells,
+        population
+    from nl
+)
+
+select
+    s.year,
+    s.definition,
+    s.series,
+    s.region_code,
+    s.region_name,
+    s.student_count,
+    s.suppressed_cells,
+    s.population,
+    round(1000.0 * s.student_count / nullif(s.population, 0), 3) as per_1000,
+    b.student_count as base_count,
+    round(100.0 * s.student_count / nullif(b.student_count, 0), 1) as index_value
+from stacked as s
+left join stacked as b
+    on s.region_code = b.region_code and b.year = $base_year
+order by
+    s.year,
+    s.definition,
+    case s.series when 'region' then 0 when 'peers' then 1 when 'nl' then 2 else 3 end,
+    s.region_code

@@ -1,0 +1,79 @@
+"""AppTest: the Regio page reads its view from the URL and names the gemeente's regions."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import RAW, REPO
+
+PAGE = "app_pages/regio.py"
+
+
+def _run(**query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_default_is_largest_gemeente_from_raw_population():
+    obs = json.loads((RAW / "cbs_bevolking_03759ned" / "observations-page-1.json").read_text())
+    latest = max(int(o["Perioden"][:4]) for o in obs["value"])
+    pop = {
+        o["RegioS"]: o["Value"]
+        for o in obs["value"]
+        if o["Measure"] == "M000352"
+        and o["RegioS"].startswith("GM")
+        and int(o["Perioden"][:4]) == latest
+        and o["Value"] is not None
+    }
+    largest = max(pop, key=pop.get)
+    at = _run()
+    assert at.session_state["gemeente"] == largest
+    assert at.session_state["niveau"] == "arbeidsmarktregio"
+
+
+def test_url_gemeente_names_its_regions_and_rank():
+    at = _run(gemeente="Zwolle (GM0193)", peers="3", weergave="Kaart")
+    assert at.session_state["gemeente"] == "GM0193"
+    m = _metrics(at)
+    assert m["Provincie"] == "Overijssel"
+    assert m["Arbeidsmarktregio"] == "Regio Zwolle"
+    peers = next(c.value for c in at.caption if c.value.startswith("Vergelijkingsgroep"))
+    assert peers.split("liggen:")[1].count("(") == 3  # three peers, each with its population
+    rank = {k: v for k, v in _metrics(at).items() if k.startswith("Rang van Regio Zwolle")}
+    assert rank, _metrics(at)
+    assert re.match(r"^\d+e van \d+ arbeidsmarktregio's", next(iter(rank.values())))
+
+
+@pytest.mark.parametrize(
+    ("tab", "expect"),
+    [("Vacatures (provincie)", "Rang van Overijssel"), ("Eigen cijfers", None)],
+)
+def test_other_tabs_run(tab, expect):
+    at = _run(gemeente="Zwolle (GM0193)", weergave=tab, waarde="Aantal")
+    if expect:
+        assert any(k.startswith(expect) for k in _metrics(at)), _metrics(at)
+    else:
+        assert any("niet bij de deelbare link" in c.value for c in at.caption)
+
+
+def test_gemeente_level_without_hogeschool_explains():
+    at = _run(gemeente="Zeewolde (GM0050)", niveau="Gemeente")
+    assert any("geen hogeschoolvestiging" in i.value for i in at.info)
+
+
+def test_invalid_url_values_fall_back():
+    at = _run(gemeente="<script>", niveau="wereld", peers="99")
+    assert at.session_state["niveau"] == "arbeidsmarktregio"
+    assert at.session_state["peers"] == 5
