@@ -128,13 +128,14 @@ def say(msg: str) -> None:
 def collect(raw: Path) -> tuple[dict[str, tuple[pd.DataFrame, list[Path]]], dict[str, dict]]:
     """Read every source. Returns the tables and the geo layers."""
     tables: dict[str, tuple[pd.DataFrame, list[Path]]] = {}
-    say("· DUO hbo (3 vintages, 10 files)")
-    tables.update(duo.build(raw))
-    say("· CBS 83599NED vacatures")
-    vac = [raw / cbs.VAC_DIR / "tables_2.json", raw / cbs.VAC_DIR / "tables_3.json"]
-    tables["cbs_vacancies"] = (cbs.read_vacancies(vac), vac)
-    say("· regio's en bevolking")
+    say("· regio's")
     gem = regions.gemeente_table(raw)
+    say("· DUO hbo (3 vintages, 10 files)")
+    tables.update(duo.build(raw, known=set(gem["gemeente_code"])))
+    say("· CBS 83599NED vacatures")
+    vac = sorted((raw / cbs.VAC_DIR).glob("*.json"))
+    tables["cbs_vacancies"] = (cbs.read_vacancies(vac), vac)
+    say("· bevolking")
     gem_src = [
         raw / regions.GEB_DIR / "gemeente_provincie.csv",
         raw / regions.GEB_DIR / "arbeidsmarktregio_gemeente.json",

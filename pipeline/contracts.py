@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ class Contract:
     rows_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
+LATEST_YEAR = datetime.now(UTC).year  # a refresh may add years up to the current one
 _STR = Column("str")
 _STR_NULL = Column("str", nullable=True)
 _DUO_COMMON = {
@@ -93,13 +95,13 @@ _TRANSCRIBED_COMMON = {
 }
 
 CONTRACTS: dict[str, Contract] = {
-    "duo_enrolled": _duo(2020, 2024),
-    "duo_first_years": _duo(2015, 2024),
-    "duo_graduates": _duo(2014, 2023),
+    "duo_enrolled": _duo(2020, LATEST_YEAR),
+    "duo_first_years": _duo(2015, LATEST_YEAR),
+    "duo_graduates": _duo(2014, LATEST_YEAR),
     "cbs_vacancies": Contract(
         {
             "period_code": Column("str", pattern=r"^\d{4}KW0[1-4]$"),
-            "year": Column("int", min=2011, max=2020),
+            "year": Column("int", min=2011, max=LATEST_YEAR),
             "quarter": Column("int", min=1, max=4),
             "quarter_start": Column("datetime"),
             "region_level": Column("str", allowed=("nl", "landsdeel", "provincie")),

@@ -181,11 +181,14 @@ def _sector(value: str) -> str:
     return value.replace("_", " ").strip().lower()
 
 
-def _gemeente_code(value: object, path: Path, row: int) -> str:
+def _gemeente_code(value: object, path: Path, row: int, known: set[str] | None) -> str:
     text = str(value).strip()
     if not text.isdigit() or len(text) > 4:
         raise BuildError(path, row, "GEMEENTENUMMER", f"geen geldige gemeentecode: {text!r}")
-    return "GM" + text.zfill(4)
+    code = "GM" + text.zfill(4)
+    if known is not None and code not in known:
+        raise BuildError(path, row, "GEMEENTENUMMER", f"onbekende gemeentecode {code}")
+    return code
 
 
 def _count(value: object, path: Path, row: int, column: str) -> tuple[int | None, bool]:
@@ -235,7 +238,13 @@ def detect_delimiter(path: Path) -> str:
 
 
 def read_new(
-    path: Path, measure: str, breakdown: str, year_col: str, count_col: str, definition: str
+    path: Path,
+    measure: str,
+    breakdown: str,
+    year_col: str,
+    count_col: str,
+    definition: str,
+    known: set[str] | None = None,
 ) -> pd.DataFrame:
     """A long-format DUO file of 2020+ (``,``-separated, upper-case underscored columns)."""
     header, rows = _read_csv(path, detect_delimiter(path))
@@ -261,7 +270,7 @@ def read_new(
                 "definition": DEFINITIONS[definition],
                 "breakdown": breakdown,
                 "province_name": PROVINCE.get(r["PROVINCIENAAM"], r["PROVINCIENAAM"]),
-                "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+                "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
                 "gemeente_name": r["GEMEENTENAAM"],
                 "institution_code": r["INSTELLINGSCODE_ACTUEEL"],
                 "institution_name": r["INSTELLINGSNAAM_ACTUEEL"],
@@ -290,7 +299,9 @@ def _map(mapping: dict[str, str], value: str, path: Path, row: int, column: str)
         raise BuildError(path, row, column, f"onbekende waarde {value!r}") from None
 
 
-def read_old(path: Path, measure: str, definition: str) -> pd.DataFrame:
+def read_old(
+    path: Path, measure: str, definition: str, known: set[str] | None = None
+) -> pd.DataFrame:
     """An old wide DUO file (``;``-separated, one column per year, no suppression)."""
     header, rows = _read_csv(path, detect_delimiter(path))
     _require(path, header, OLD_REQUIRED)
@@ -306,7 +317,7 @@ def read_old(path: Path, measure: str, definition: str) -> pd.DataFrame:
             "definition": DEFINITIONS[definition],
             "breakdown": "volledig",
             "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
-            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
             "gemeente_name": r["GEMEENTENAAM"],
             "institution_code": r["BRIN NUMMER ACTUEEL"],
             "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
@@ -328,23 +339,49 @@ def read_old(path: Path, measure: str, definition: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=COLUMNS)
 
 
-def read_json_enrolled(path: Path) -> pd.DataFrame:
-    """The JSON conversion of DUO 'Ingeschrevenen hbo' 2020-2024 (full cross-tabulation)."""
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BuildError(path, None, None, f"geen geldige JSON: {exc}") from None
-    if not isinstance(records, list) or not records:
-        raise BuildError(path, None, None, "verwacht een niet-lege lijst van records")
+ENROLLED_FULL_REQUIRED = [
+    "PROVINCIE",
+    "GEMEENTENUMMER",
+    "GEMEENTENAAM",
+    "TYPE HOGER ONDERWIJS",
+    "INSTELLINGSCODE ACTUEEL",
+    "INSTELLINGSNAAM ACTUEEL",
+    "ONDERDEEL",
+    "SUBONDERDEEL",
+    "OPLEIDINGSCODE ACTUEEL",
+    "OPLEIDINGSNAAM ACTUEEL",
+    "OPLEIDINGSVORM",
+    "GESLACHT",
+]
+
+
+def read_full_enrolled(path: Path, known: set[str] | None = None) -> pd.DataFrame:
+    """DUO 'Ingeschrevenen hbo' as a full cross-tabulation (programme × mode × gender), wide years.
+
+    Either the JSON conversion (one object per row) or the DUO CSV with the same column names.
+    """
+    if path.suffix.lower() == ".json":
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BuildError(path, None, None, f"geen geldige JSON: {exc}") from None
+        if not isinstance(records, list) or not records:
+            raise BuildError(path, None, None, "verwacht een niet-lege lijst van records")
+        header = list(records[0]) if isinstance(records[0], dict) else []
+    else:
+        header, records = _read_csv(path, detect_delimiter(path))
+    _require(path, header, ENROLLED_FULL_REQUIRED)
+    if not any(str(k).isdigit() for k in header):
+        raise BuildError(path, 1, None, "geen jaarkolommen gevonden")
     out = []
     for i, r in enumerate(records, start=1):
         years = [k for k in r if k.isdigit()]
         base = {
-            "vintage": f"duo_json_2024/{path.name}",
+            "vintage": f"duo_volledig/{path.name}",
             "definition": DEFINITIONS["enrolled"],
             "breakdown": "volledig",
             "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
-            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i),
+            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
             "gemeente_name": r["GEMEENTENAAM"],
             "institution_code": r["INSTELLINGSCODE ACTUEEL"],
             "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
@@ -378,19 +415,32 @@ def _finish(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return df.sort_values(KEY, na_position="first").reset_index(drop=True)
 
 
-def build(raw: Path) -> dict[str, tuple[pd.DataFrame, list[Path]]]:
-    """Return {snapshot name: (frame, raw files used)} for the three DUO measures."""
+def full_enrolled_file(raw: Path) -> Path:
+    """The one data file (JSON or CSV) in the full-cross-tabulation enrolled folder."""
+    files = sorted(p for p in (raw / JSON_DIR).iterdir() if p.suffix.lower() in (".json", ".csv"))
+    if len(files) != 1:
+        raise BuildError(
+            raw / JSON_DIR, None, None, f"verwacht 1 gegevensbestand, gevonden {len(files)}"
+        )
+    return files[0]
+
+
+def build(raw: Path, known: set[str] | None = None) -> dict[str, tuple[pd.DataFrame, list[Path]]]:
+    """Return {snapshot name: (frame, raw files used)} for the three DUO measures.
+
+    ``known``: the valid gemeente codes; a DUO row with another code stops the build.
+    """
     parts: dict[str, list[pd.DataFrame]] = {"enrolled": [], "first_years": [], "graduates": []}
     used: dict[str, list[Path]] = {k: [] for k in parts}
     for measure, name, definition in OLD_FILES:
         path = raw / OLD_DIR / name
-        parts[measure].append(read_old(path, measure, definition))
+        parts[measure].append(read_old(path, measure, definition, known))
         used[measure].append(path)
     for measure, name, breakdown, ycol, ccol, definition in NEW_FILES:
         path = raw / NEW_DIR / name
-        parts[measure].append(read_new(path, measure, breakdown, ycol, ccol, definition))
+        parts[measure].append(read_new(path, measure, breakdown, ycol, ccol, definition, known))
         used[measure].append(path)
-    path = raw / JSON_DIR / "duo_ingeschrevenhbo_2024.json"
-    parts["enrolled"].append(read_json_enrolled(path))
+    path = full_enrolled_file(raw)
+    parts["enrolled"].append(read_full_enrolled(path, known))
     used["enrolled"].append(path)
     return {f"duo_{m}": (_finish(parts[m]), used[m]) for m in parts}
