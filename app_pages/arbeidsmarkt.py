@@ -1,6 +1,17 @@
-"""arbeidsmarkt (first version)."""
+"""Arbeidsmarkt: vacancies in zorg en welzijn, expected shortages and the flow of graduates."""
 
 import streamlit as st
 
-st.title("Arbeidsmarkt")
-st.info("Deze pagina wordt nog gebouwd.")
+from dashboard import ui
+from dashboard.views import arbeidsmarkt
+
+st.title("Arbeidsmarkt: tekorten in zorg en welzijn")
+st.write(
+    "Hoe krap is de arbeidsmarkt voor het sociaal werk, waar, en kan de stroom afgestudeerden "
+    "het verwachte tekort dichten? CBS-vacatures per kwartaal en regio, de verwachte tekorten uit "
+    "het AZW-prognosemodel, losse kengetallen uit de brondocumenten, het aantal gediplomeerden "
+    "(DUO) en wat sociaal werkers zelf zeggen in de Grote Raadpleging. Onder elke grafiek staan "
+    "definitie, peildatum en bron."
+)
+if not ui.unavailable("cbs_vacancies"):
+    arbeidsmarkt.render()

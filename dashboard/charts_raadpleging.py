@@ -1,0 +1,200 @@
+"""Pure Altair charts for the Raadpleging page (answer distributions, 2020-2024). No Streamlit.
+
+Input frames are prepared by dashboard/views/raadpleging.py; labels (``label``) are already
+formatted in Dutch (with the "≈" prefix for hedged values).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.charts import PALETTE
+
+YEAR_COLOURS = {"2024": PALETTE[0], "2020": PALETTE[1]}
+OTHER_YEAR_COLOUR = "#7f7f7f"
+STEP = 24
+
+
+def year_scale(years: list[str]) -> alt.Scale:
+    """2024 blue, 2020 orange, any context year (other study) grey."""
+    return alt.Scale(domain=years, range=[YEAR_COLOURS.get(y, OTHER_YEAR_COLOUR) for y in years])
+
+
+def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -> alt.LayerChart:
+    """A 100%-stacked horizontal bar per survey year for a single-answer (Likert-type) question.
+
+    Columns: ``year_label``, ``answer_label``, ``answer_rank`` (report order), ``value``,
+    ``label`` (formatted), ``show_label`` (bool: segment wide enough for its label).
+    """
+    order = df.sort_values("answer_rank")["answer_label"].drop_duplicates().tolist()
+    total = float(df.groupby("year_label")["value"].sum().max()) if len(df) else 100.0
+    years = sorted(df["year_label"].unique().tolist(), reverse=True)
+    base = (
+        alt.Chart(df)
+        .transform_stack(
+            stack="value",
+            groupby=["year_label"],
+            as_=["x_start", "x_end"],
+            sort=[alt.SortField("answer_rank", order="ascending")],
+        )
+        .transform_calculate(x_mid="(datum.x_start + datum.x_end) / 2")
+    )
+    y = alt.Y("year_label:N", title="Jaar", sort=years, axis=alt.Axis(labelAngle=0))
+    bar = base.mark_bar(stroke="white", strokeWidth=1).encode(
+        y=y,
+        x=alt.X(
+            "x_start:Q",
+            title=value_title,
+            scale=alt.Scale(domain=[0, max(100.0, total)], nice=False),
+            axis=alt.Axis(format=",.0f"),
+        ),
+        x2="x_end:Q",
+        color=alt.Color(
+            "answer_label:N",
+            title="Antwoord",
+            sort=order,
+            scale=alt.Scale(domain=order, range=_cycle(PALETTE, len(order))),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=520),
+        ),
+        tooltip=[
+            alt.Tooltip("year_label:N", title="Jaar"),
+            alt.Tooltip("answer_label:N", title="Antwoord"),
+            alt.Tooltip("label:N", title="Waarde"),
+        ],
+    )
+    text = (
+        base.transform_filter(alt.datum.show_label)
+        .mark_text(fontSize=12, color="#111111", fontWeight="bold")
+        .encode(y=y, x="x_mid:Q", text="label:N")
+    )
+    return alt.layer(bar, text).properties(height=alt.Step(44), width="container")
+
+
+def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> alt.LayerChart:
+    """Plain horizontal bars per answer, one colour per survey year (grouped when >1 year).
+
+    Columns: ``item`` (answer label), ``year_label``, ``value``, ``label`` (formatted), optional
+    ``value_upper`` (upper bound of a range, NaN = none).
+    """
+    years = sorted(df["year_label"].unique().tolist(), reverse=True)
+    order = (
+        df.sort_values(["value"], ascending=False)["item"].drop_duplicates().tolist()
+        if len(df)
+        else []
+    )
+    enc: dict = {
+        "y": alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+        "x": alt.X(
+            "value:Q",
+            title=value_title,
+            axis=alt.Axis(format=value_format, tickMinStep=1 if value_format == ",.0f" else 0.1),
+        ),
+        "tooltip": [
+            alt.Tooltip("item:N", title="Antwoord"),
+            alt.Tooltip("year_label:N", title="Jaar"),
+            alt.Tooltip("label:N", title="Waarde"),
+        ],
+    }
+    if len(years) > 1:
+        enc["yOffset"] = alt.YOffset("year_label:N", sort=years)
+    colour = alt.Color(
+        "year_label:N",
+        title="Jaar",
+        scale=year_scale(years),
+        legend=alt.Legend(orient="bottom", direction="horizontal") if len(years) > 1 else None,
+    )
+    base = alt.Chart(df).encode(**enc)
+    bar = base.mark_bar().encode(color=colour)
+    # the label sits after the bar, or after the range line when there is an upper bound
+    text = (
+        base.transform_calculate(
+            label_x="isValid(datum.value_upper) ? datum.value_upper : datum.value"
+        )
+        .mark_text(align="left", dx=4, fontSize=12, color="#222222")
+        .encode(x="label_x:Q", text=alt.Text("label:N"))
+    )
+    layers = [bar, text]
+    if "value_upper" in df and df["value_upper"].notna().any():
+        # a range ("11-13 procent"): the bar shows the lower bound, a dark line runs to the upper
+        layers.insert(
+            1,
+            base.transform_filter("isValid(datum.value_upper)")
+            .mark_rule(color="#222222", strokeWidth=3)
+            .encode(x2="value_upper:Q"),
+        )
+    step = STEP * len(years) if len(years) > 1 else STEP
+    return alt.layer(*layers).properties(height=alt.Step(step), width="container")
+
+
+def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> alt.LayerChart:
+    """2020 and 2024 side by side per item: a line between the two points, each point labelled.
+
+    Columns: ``item``, ``value_2020``, ``value_2024``, ``label_2020``, ``label_2024``.
+    """
+    order = df["item"].tolist()
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "item": df["item"],
+                    "year_label": year,
+                    "value": df[f"value_{year}"],
+                    "label": df[f"label_{year}"],
+                }
+            )
+            for year in ("2020", "2024")
+        ],
+        ignore_index=True,
+    )
+    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=460))
+    rule = (
+        alt.Chart(df)
+        .mark_rule(color="#9a9a9a", strokeWidth=3)
+        .encode(
+            y=y,
+            x=alt.X("value_2020:Q", title=value_title, axis=alt.Axis(format=value_format)),
+            x2="value_2024:Q",
+        )
+    )
+    colour = alt.Color(
+        "year_label:N",
+        title="Jaar",
+        scale=year_scale(["2020", "2024"]),
+        legend=alt.Legend(orient="bottom", direction="horizontal"),
+    )
+    tooltip = [
+        alt.Tooltip("item:N", title="Cijfer"),
+        alt.Tooltip("year_label:N", title="Jaar"),
+        alt.Tooltip("label:N", title="Waarde"),
+    ]
+    points = (
+        alt.Chart(long)
+        .mark_point(size=110, filled=True, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("value:Q"),
+            color=colour,
+            shape=alt.Shape(
+                "year_label:N",
+                scale=alt.Scale(domain=["2020", "2024"], range=["circle", "diamond"]),
+                legend=None,
+            ),
+            tooltip=tooltip,
+        )
+    )
+    # 2020 labels above the point, 2024 labels below: close values stay readable
+    text_2020, text_2024 = (
+        alt.Chart(long)
+        .transform_filter(alt.datum.year_label == year)
+        .mark_text(dy=dy, fontSize=11)
+        .encode(y=y, x=alt.X("value:Q"), text="label:N", color=colour)
+        for year, dy in (("2020", -12), ("2024", 13))
+    )
+    return alt.layer(rule, points, text_2020, text_2024).properties(
+        height=alt.Step(40), width="container"
+    )
+
+
+def _cycle(colours: list[str], n: int) -> list[str]:
+    return [colours[i % len(colours)] for i in range(max(n, 1))]

@@ -1,0 +1,54 @@
+"""Typed, cached wrappers for the Arbeidsmarkt queries (one per queries/*.sql, same name).
+
+Built on dashboard.queries.run (cache keyed by query name, snapshot id and parameters).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.queries import run
+
+
+def vacancies__regions() -> pd.DataFrame:
+    return run("vacancies__regions")
+
+
+def vacancies__yearly_by_sector(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__yearly_by_sector", region_code=region_code, sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__region_ranking(
+    sbi_code: str, level: str, year: int, quarter: int | None
+) -> pd.DataFrame:
+    return run(
+        "vacancies__region_ranking",
+        sbi_code=sbi_code,
+        level=level,
+        year=int(year),
+        quarter=None if quarter is None else int(quarter),
+    )
+
+
+def forecast__shortages() -> pd.DataFrame:
+    return run("forecast__shortages")
+
+
+def forecast__notes() -> pd.DataFrame:
+    return run("forecast__notes")
+
+
+def forecast__growth_per_year() -> pd.DataFrame:
+    return run("forecast__growth_per_year")
+
+
+def kengetallen__by_theme(themes: tuple[str, ...]) -> pd.DataFrame:
+    return run("kengetallen__by_theme", themes=tuple(themes))
+
+
+def supply__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFrame:
+    return run("supply__retention_signals", chapter=int(chapter), refs=tuple(refs))
+
+
+def vacancies__population_years() -> pd.DataFrame:
+    return run("vacancies__population_years")

@@ -1,0 +1,76 @@
+-- Purpose: every transcribed figure of one question, with duplicate mentions marked, for the
+--   answer-distribution chart and its table.
+-- Grain: one row per transcribed figure (seed line × answer × survey year).
+-- Params: $chapter integer (chapter 0-15; NULL = no rows); $question varchar (question text exactly
+--   as stored; NULL = no rows).
+-- Columns: figure_id, ref, ref_title, answer_label (answer, or '(zonder antwoordcategorie)'),
+--   value, value_upper (upper bound of a range), unit, survey_year, n, multiple_answers,
+--   distribution_complete, line, value_text, is_hedged, hedge, from_chart_label, note,
+--   is_repeat (same answer, year, unit and value already stated on an earlier line),
+--   value_variants (distinct values stated for this answer, year and unit),
+--   answer_order (first line at which the answer appears).
+-- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
+with figures as (
+    select
+        figure_id,
+        ref,
+        coalesce(ref_title, '') as ref_title,
+        coalesce(nullif(answer, ''), '(zonder antwoordcategorie)') as answer_label,
+        value,
+        value_upper,
+        unit,
+        survey_year,
+        n,
+        multiple_answers,
+        distribution_complete,
+        line,
+        value_text,
+        is_hedged,
+        coalesce(hedge, '') as hedge,
+        from_chart_label,
+        coalesce(note, '') as note
+    from raadpleging
+    where chapter = $chapter and question = $question
+),
+
+variants as (
+    select
+        answer_label,
+        survey_year,
+        unit,
+        count(distinct value) as value_variants
+    from figures
+    group by answer_label, survey_year, unit
+)
+
+select
+    f.figure_id,
+    f.ref,
+    f.ref_title,
+    f.answer_label,
+    f.value,
+    f.value_upper,
+    f.unit,
+    f.survey_year,
+    f.n,
+    f.multiple_answers,
+    f.distribution_complete,
+    f.line,
+    f.value_text,
+    f.is_hedged,
+    f.hedge,
+    f.from_chart_label,
+    f.note,
+    v.value_variants,
+    row_number() over (
+        partition by f.answer_label, f.survey_year, f.unit, f.value, f.value_upper
+        order by f.distribution_complete desc, f.line asc
+    ) > 1 as is_repeat,
+    min(f.line) over (partition by f.answer_label) as answer_order
+from figures as f
+inner join variants as v
+    on
+        f.answer_label = v.answer_label
+        and f.survey_year = v.survey_year
+        and f.unit = v.unit
+order by f.survey_year, answer_order, f.line, f.figure_id

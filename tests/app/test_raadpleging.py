@@ -1,0 +1,113 @@
+"""AppTest: every Raadpleging view renders from URL parameters; search opens a question."""
+
+from __future__ import annotations
+
+import csv
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import fmt
+from tests.conftest import REPO
+
+PAGE = "app_pages/raadpleging.py"
+CSV_DIR = REPO / "data" / "transcribed" / "raadpleging"
+ADMIN_QUESTION = (
+    "Is de tijd die je besteedt aan administratie de afgelopen 2 jaar toe- of afgenomen?"
+)
+
+
+def _csv(chapter: int) -> list[dict[str, str]]:
+    with (CSV_DIR / f"ch{chapter:02d}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _chapter_label(chapter: int) -> str:
+    rows = _csv(chapter)
+    max_n = max(int(r["n"]) for r in rows if r["n"])
+    return f"{chapter}. {rows[0]['chapter_title']} (n = {fmt.number(max_n)})"
+
+
+def _run(**query: str) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _charts(at: AppTest) -> list:
+    return list(at.get("vega_lite_chart"))
+
+
+def test_chapter_view_from_url_shows_question_chart_and_lines():
+    at = _run(hoofdstuk=_chapter_label(9), vraag=ADMIN_QUESTION)
+    assert at.session_state["hoofdstuk"] == 9
+    rows = _csv(9)
+    question_box = at.selectbox(key="vraag")
+    assert len(question_box.options) == len({r["question"] for r in rows})
+    assert question_box.value == ADMIN_QUESTION
+    assert next(h.value for h in at.subheader).replace("\\", "") == ADMIN_QUESTION
+    assert len(_charts(at)) == 1
+    captions = " ".join(c.value.replace("\\", "") for c in at.caption)
+    for r in rows:
+        if r["question"] == ADMIN_QUESTION:
+            assert r["line"] in captions  # every seed line of this question is named
+    assert "veldwerk 9 juli" in captions  # peildatum from the manifest
+    assert any("Let op" in w.value for w in at.warning)  # 41 vs 40 percent contradiction
+
+
+def test_key_figures_view_cards_and_sentences():
+    at = _run(weergave="Kerncijfers")
+    metrics = list(at.metric)
+    assert 0 < len(metrics) <= 6 * 16
+    values_2024 = {
+        (r["answer"], r["value"])
+        for c in range(16)
+        for r in _csv(c)
+        if r["unit"] == "percent" and r["survey_year"] == "2024"
+    }
+    answers = {a for a, _ in values_2024}
+    for m in metrics:
+        assert m.label.replace("\\", "") in answers
+    sentences = [c.value for c in at.code if c.value.startswith("In 2024 ")]
+    assert len(sentences) == len(metrics)
+    assert all("(Movisie, Grote Raadpleging Sociaal Werk 2025, n = " in s for s in sentences)
+
+
+def test_comparison_view_caveat_uses_response_counts():
+    at = _run(weergave="2020 en 2024")
+    totals = {
+        r["survey_year"]: float(r["value"]) for r in _csv(0) if r["answer"] == "Totaal respondenten"
+    }
+    caveat = at.warning[0].value
+    assert f"2020: n = {fmt.number(totals['2020'])}" in caveat
+    assert f"2024: n = {fmt.number(totals['2024'])}" in caveat
+    assert "geen panel" in caveat
+    assert len(_charts(at)) >= 5
+
+
+def test_search_finds_chapter_9_and_opens_the_question():
+    at = _run(weergave="Zoeken", zoek="administratie")
+    table = at.dataframe[-1].value
+    assert "9. Administratie- en regeldruk" in set(table["hoofdstuk"])
+    target = next(
+        b
+        for b in at.button
+        if b.key.startswith("zoek-open-") and ADMIN_QUESTION[:40] in b.label.replace("\\", "")
+    )
+    target.click().run()
+    assert not at.exception
+    assert at.session_state["weergave"] == "Per hoofdstuk"
+    assert at.session_state["hoofdstuk"] == 9
+    assert at.session_state["vraag"] == ADMIN_QUESTION
+    assert at.subheader[0].value.replace("\\", "") == ADMIN_QUESTION
+    assert len(_charts(at)) == 1
+
+
+def test_search_injection_text_is_harmless():
+    at = _run(weergave="Zoeken", zoek="'; drop table raadpleging; --")
+    assert at.text_input(key="zoek").value == "'; drop table raadpleging; --"
+    assert any("Geen cijfers gevonden" in i.value for i in at.info)
+    assert len(at.dataframe) == 1  # only the per-chapter count table of the page intro
+    assert not [b for b in at.button if str(b.key).startswith("zoek-open-")]

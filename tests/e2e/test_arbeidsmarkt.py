@@ -1,0 +1,31 @@
+"""Real browser: the province in the URL and in the select drives the KPI (recounted from CBS)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard import fmt
+from tests.e2e.conftest import wait_ready
+from tests.unit.test_arbeidsmarkt import Q, raw
+
+pytestmark = pytest.mark.e2e
+
+
+def test_province_in_url_and_select_updates_kpi(page, server_url):
+    page.goto(f"{server_url}/arbeidsmarkt?provincie=Gelderland")
+    wait_ready(page)
+    metric = page.locator('[data-testid="stMetric"]').first
+    expect(metric).to_contain_text("Vacatures Q · 2e kwartaal 2020")
+    value = metric.locator('[data-testid="stMetricValue"]')
+    expect(value).to_have_text(fmt.number(raw("2020KW02", "PV25", Q)))
+    page.locator(".vega-embed").first.wait_for(timeout=20000)
+
+    page.get_by_role("combobox", name="Regio (CBS)").click()
+    page.get_by_role("option", name="Zuid-Holland", exact=True).click()
+    wait_ready(page)
+    expect(value).to_have_text(fmt.number(raw("2020KW02", "PV28", Q)))
+    assert re.search(r"provincie=Zuid-Holland", page.url)
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,21 @@
+"""Sample parameters for the Arbeidsmarkt queries (merged into tests/query_samples.py)."""
+
+SAMPLES: dict[str, dict] = {
+    "vacancies__regions": {},
+    "vacancies__population_years": {},
+    "vacancies__yearly_by_sector": {"region_code": "PV28", "sbi_codes": ["422400", "T001081"]},
+    "vacancies__region_ranking": {
+        "sbi_code": "422400",
+        "level": "provincie",
+        "year": 2020,
+        "quarter": 2,
+    },
+    "forecast__shortages": {},
+    "forecast__notes": {},
+    "forecast__growth_per_year": {},
+    "kengetallen__by_theme": {"themes": ["arbeidsmarkt", "sector", "maatschappij"]},
+    "supply__retention_signals": {
+        "chapter": 11,
+        "refs": ["Figuur 11.2", "Figuur 11.5", "Figuur 11.6"],
+    },
+}

@@ -1,0 +1,17 @@
+"""Sample parameters for the queries/survey__*.sql files (merged into tests/query_samples.py)."""
+
+from __future__ import annotations
+
+SAMPLES: dict[str, dict] = {
+    "survey__chapters": {},
+    "survey__questions": {"chapter": 9},
+    "survey__question_figures": {
+        "chapter": 9,
+        "question": "Is de tijd die je besteedt aan administratie de afgelopen 2 jaar toe- of "
+        "afgenomen?",
+    },
+    "survey__key_figures": {},
+    "survey__comparison": {},
+    "survey__response": {},
+    "survey__search": {"term": "administratie"},
+}
