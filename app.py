@@ -1,12 +1,14 @@
 """Sociaal Werk in Cijfers: entry point. Page config, shared filters, navigation, presenting."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import chrome, filters, navigation, present
 
 st.set_page_config(
     page_title="Sociaal Werk in Cijfers",
-    page_icon=":material/diversity_3:",
+    page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "icon.png"),  # local: no CDN
     layout="wide",
     menu_items={
         "About": "Sociaal Werk in Cijfers: open dashboard over opleiding, arbeidsmarkt "

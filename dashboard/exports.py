@@ -67,8 +67,9 @@ def _quote(text: str) -> str:
 def to_csv(df: pd.DataFrame, prov: Provenance) -> bytes:
     """Semicolon-separated, decimal comma, UTF-8 with BOM, a '#' header block naming the source."""
     out = io.StringIO()
-    for key, value in prov.lines():
-        out.write(_quote(f"# {key}: {value}") + "\n")
+    for key, value in prov.lines():  # comment lines: never quoted, so ';' becomes ','
+        text = f"# {key}: {value}".replace(";", ",").replace("\n", " ").replace("\r", " ")
+        out.write(text + "\n")
     out.write(";".join(_quote(str(c)) for c in df.columns) + "\n")
     for row in df.itertuples(index=False):
         out.write(";".join(_quote(_cell(v)) for v in row) + "\n")

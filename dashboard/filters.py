@@ -60,6 +60,7 @@ def render_shared() -> None:
     labels = region_labels()
     with st.sidebar:
         st.subheader("Filters")
+        st.caption("Voor Overzicht, Instroom en Regio. Andere pagina's hebben eigen keuzes.")
         st.multiselect(
             "Opleidingsgroepen",
             groups,

@@ -26,15 +26,17 @@ OWN = (P_ON, P_SHOW, P_DECK, P_NR)
 MAX_SLIDES = 30
 S_PAGE = "_page_url_path"
 S_RENDERED = "_slide_rendered"
-S_GOTO = "_slide_goto"
 
 # Fixed assets (no data): chrome-hiding CSS, high-contrast CSS, keyboard handler.
 _ASSETS = Path(__file__).parent / "assets"
 CSS = "<style>" + (_ASSETS / "present.css").read_text(encoding="utf-8") + "</style>"
 CONTRAST_CSS = "<style>" + (_ASSETS / "contrast.css").read_text(encoding="utf-8") + "</style>"
-KEYS_JS = (_ASSETS / "keys.js").read_text(encoding="utf-8")
-
-_keys = components.component("swic_presentation_keys", js=KEYS_JS)
+_slide_nav = components.component(
+    "swic_slide_nav",
+    html=(_ASSETS / "slide.html").read_text(encoding="utf-8"),
+    css=(_ASSETS / "slide.css").read_text(encoding="utf-8"),
+    js=(_ASSETS / "slide.js").read_text(encoding="utf-8"),
+)
 
 
 def active() -> bool:
@@ -84,23 +86,21 @@ def start(chart_key: str) -> None:
     st.query_params[P_ON] = "1"
 
 
-def go_later(index: int) -> None:
-    """Button callback: navigation happens in begin_page (switch_page is not for callbacks)."""
-    st.session_state[S_GOTO] = index
-
-
-def go(index: int) -> None:
-    slides = deck()
-    if not slides:
-        return
-    index = max(0, min(index, len(slides) - 1))
+def _slide_url(slides: list[str], index: int) -> str | None:
+    """Relative link to slide ``index`` of the deck, with the deck and presentation state."""
+    if not 0 <= index < len(slides):
+        return None
     path, _, query = slides[index].partition("?")
-    params: dict[str, list[str]] = {}
-    for k, v in parse_qsl(query, keep_blank_values=True):
-        params.setdefault(k, []).append(v)
-    params.update({P_ON: ["1"], P_DECK: slides, P_NR: [str(index)]})
-    spec = next(p for p in navigation.PAGES if p.url_path == path)
-    st.switch_page(spec.path, query_params=params)
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in OWN]
+    show = dict(parse_qsl(query)).get(P_SHOW, "")
+    params += [(P_SHOW, show), (P_ON, "1"), (P_NR, str(index))]
+    params += [(P_DECK, s) for s in slides]
+    return f"{path}?{urlencode(params)}"
+
+
+def _close_url() -> str:
+    page = st.session_state.get(S_PAGE, "overzicht")
+    return f"{page}?{urlencode(current_params() + [(P_DECK, s) for s in deck()])}"
 
 
 def stop() -> None:
@@ -128,21 +128,8 @@ def _nr() -> int | None:
 
 
 def begin_page() -> None:
-    """Called by app.py before the page runs: styles and keyboard handling."""
+    """Called by app.py before the page runs."""
     st.session_state[S_RENDERED] = False
-    pending = st.session_state.pop(S_GOTO, None)
-    if pending is not None:
-        go(pending)
-    if not active():
-        return
-    result = _keys(key="presentation_keys", on_nav_change=lambda: None)
-    nav = getattr(result, "nav", None)
-    nr = _nr()
-    if nav == "exit":
-        stop()
-        st.rerun()
-    elif nav in ("next", "prev") and nr is not None:
-        go(nr + (1 if nav == "next" else -1))
 
 
 def end_page() -> None:
@@ -164,20 +151,16 @@ def end_page() -> None:
 
 
 def controls() -> None:
-    """Previous / next / close buttons under a slide (also reachable by keyboard)."""
+    """Previous / next / close under a slide; arrow keys, PageUp/PageDown and Esc work too."""
     slides, nr = deck(), _nr()
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 3])
-    if nr is not None and slides:
-        c1.button("← Vorige", key="slide_prev", disabled=nr <= 0, on_click=go_later, args=(nr - 1,))
-        c2.button(
-            "Volgende →",
-            key="slide_next",
-            disabled=nr >= len(slides) - 1,
-            on_click=go_later,
-            args=(nr + 1,),
-        )
-        c4.caption(f"Dia {nr + 1} van {len(slides)} · pijltjestoetsen of PageUp/PageDown")
-    c3.button("Sluit presentatie", key="slide_close", on_click=stop)
+    in_deck = nr is not None and 0 <= nr < len(slides)
+    data = {
+        "prev": _slide_url(slides, nr - 1) if in_deck else None,
+        "next": _slide_url(slides, nr + 1) if in_deck else None,
+        "close": _close_url(),
+        "status": f"Dia {nr + 1} van {len(slides)}" if in_deck else "",
+    }
+    _slide_nav(data=data, key="slide_nav")
 
 
 def share_link() -> str:
@@ -227,7 +210,17 @@ def sidebar() -> None:
                 help="Later",
             )
             c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(slides, i), help="Verwijder")
-        st.button(
-            "Start presentatie", key="deck_start", type="primary", on_click=go_later, args=(0,)
-        )
+        first = _slide_url(slides, 0)
+        if first is not None:
+            path, _, query = first.partition("?")
+            spec = next(p for p in navigation.PAGES if p.url_path == path)
+            params: dict[str, list[str]] = {}
+            for k, v in parse_qsl(query, keep_blank_values=True):
+                params.setdefault(k, []).append(v)
+            st.page_link(
+                spec.path,
+                label="Start presentatie",
+                icon=":material/slideshow:",
+                query_params=params,
+            )
         st.caption("De link in de adresbalk bevat de hele presentatie: kopieer hem om te delen.")

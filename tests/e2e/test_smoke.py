@@ -12,7 +12,7 @@ from tests.e2e.conftest import wait_ready
 
 pytestmark = pytest.mark.e2e
 
-CHART_PAGES = {"instroom"}
+CHART_PAGES = {"instroom", "arbeidsmarkt", "raadpleging", "regio"}
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
