@@ -87,7 +87,10 @@ def date_long(day: int, month: int, year: int) -> str:
 
 
 def student_count(x: object, suppressed_cells: int = 0) -> str:
-    """A DUO total: suppressed cells make it a lower bound ('minimaal 1.234')."""
+    """A DUO total: suppressed cells make it a lower bound ('minimaal 1.234'); '<5' alone."""
+    if (_missing(x) or float(x) == 0) and suppressed_cells:
+        # only suppressed cells: never show 0 ("<5" = 1-4 persons per cell)
+        return "<5" if suppressed_cells == 1 else f"{suppressed_cells}× <5"
     if _missing(x):
         return "geen gegevens"
     if suppressed_cells:

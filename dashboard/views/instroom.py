@@ -66,8 +66,8 @@ VALUES = {"count": "Aantal", "per_1000": "Per 1.000 inwoners", "index": "Index (
 VIEWS = ["Trend", "Uitsplitsing", "Kaart", "Studiesucces (VH)"]
 
 
-def controls(f: Filters) -> q.StudentSelection:
-    """The page's own filters (bound to the URL) -> a StudentSelection."""
+def controls(f: Filters) -> tuple[q.StudentSelection, int]:
+    """The page's own filters (bound to the URL) -> a StudentSelection and the chosen year."""
     progs = q.options__programmes()
     progs = progs[progs["programme_code"].isin(f.programmes)]
     names = dict(zip(progs["programme_code"], progs["programme_name"], strict=True))
@@ -100,7 +100,7 @@ def controls(f: Filters) -> q.StudentSelection:
         bind="query-params",
         placeholder="Alle hogescholen",
     )
-    c4, c5 = st.columns(2)
+    c4, c5, c6 = st.columns([1.4, 1.4, 0.8])
     modes = c4.pills(
         "Opleidingsvorm",
         list(MODES),
@@ -117,7 +117,15 @@ def controls(f: Filters) -> q.StudentSelection:
         bind="query-params",
         format_func=GENDERS.get,
     )
-    return q.StudentSelection(
+    years = list(YEARS[measure or "enrolled"])[::-1]
+    year = c6.selectbox(
+        "Jaar",
+        years,
+        key=K_YEAR,
+        bind="query-params",
+        help="Voor de kerncijfers, de uitsplitsing en de kaart.",
+    )
+    sel = q.StudentSelection(
         measure=measure or "enrolled",
         programmes=tuple(chosen) if chosen else tuple(f.programmes),
         study_modes=tuple(modes) if modes else None,
@@ -125,6 +133,7 @@ def controls(f: Filters) -> q.StudentSelection:
         institution=institution,
         region_code=f.region_code,
     )
+    return sel, int(year)
 
 
 def selection_label(sel: q.StudentSelection, f: Filters) -> str:
@@ -145,14 +154,20 @@ def selection_label(sel: q.StudentSelection, f: Filters) -> str:
     return " · ".join(parts)
 
 
-def render_kpis(sel: q.StudentSelection, label: str) -> pd.DataFrame:
+def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
     df = q.students__yearly(sel)
     known = df.dropna(subset=["student_count"])
     cols = st.columns(3)
     if known.empty:
-        cols[0].info("Geen studenten voor deze selectie.")
+        cols[0].info(_empty_reason(sel))
         return df
-    last = known.iloc[-1]
+    chosen = known[known["year"] == year]
+    if chosen.empty:
+        st.info(
+            f"Geen gegevens voor {year} in deze selectie; de kerncijfers tonen het laatste "
+            "jaar met gegevens."
+        )
+    last = (chosen if not chosen.empty else known).iloc[-1]
     year = int(last["year"])
     value = fmt.student_count(last["student_count"], int(last["suppressed_cells"]))
     verb = {"enrolled": "stonden", "first_years": "begonnen", "graduates": "studeerden"}[
@@ -245,10 +260,9 @@ def _empty_reason(sel: q.StudentSelection) -> str:
     )
 
 
-def render_breakdown(sel: q.StudentSelection, label: str) -> None:
-    c1, c2 = st.columns([3, 1])
+def render_breakdown(sel: q.StudentSelection, label: str, year: int) -> None:
     dimension = (
-        c1.segmented_control(
+        st.segmented_control(
             "Uitsplitsen naar",
             list(DIMENSIONS),
             default="programme_group",
@@ -271,8 +285,13 @@ def render_breakdown(sel: q.StudentSelection, label: str) -> None:
             )
         st.info(msg)
         return
-    year = c2.selectbox("Jaar", years[::-1], key=K_YEAR, bind="query-params")
     data = df[df["year"] == year]
+    if data.empty:
+        st.info(
+            f"Geen gegevens voor {year} in deze uitsplitsing. Beschikbare jaren: "
+            f"{', '.join(str(y) for y in years)}."
+        )
+        return
     title = f"{charts.MEASURE_LABELS[sel.measure]} naar {DIMENSIONS[dimension].lower()}, {year}"
     data = data.assign(
         label=[
@@ -310,9 +329,9 @@ def render_breakdown(sel: q.StudentSelection, label: str) -> None:
     ui.chart_block(chart, table, prov, summary, key="breakdown", definition=DEFINITION[sel.measure])
 
 
-def render_map(sel: q.StudentSelection, label: str, highlight: str | None) -> None:
+def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year: int) -> None:
     years = list(YEARS[sel.measure])
-    c1, c2, c3, c4 = st.columns([1.3, 1.6, 0.8, 0.8])
+    c1, c2, c4 = st.columns([1.3, 1.6, 0.8])
     level = (
         c1.segmented_control(
             "Niveau",
@@ -337,7 +356,6 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None) -> No
         )
         or "count"
     )
-    year = c3.selectbox("Jaar", years[::-1], key=K_YEAR, bind="query-params")
     base = years[0]
     if mode == "index":  # only shown when it matters (a disabled label fails contrast checks)
         base = c4.selectbox("Basisjaar", years, key=K_BASE, bind="query-params")
@@ -466,19 +484,19 @@ def render_vh() -> None:
 
 
 def render(f: Filters) -> None:
-    sel = controls(f)
+    sel, year = controls(f)
     label = selection_label(sel, f)
-    df = render_kpis(sel, label)
+    df = render_kpis(sel, label, year)
     trend, breakdown, kaart, vh = st.tabs(VIEWS, key=K_VIEW, bind="query-params")
     if trend.open:
         with trend:
             render_trend(df, sel, label)
     if breakdown.open:
         with breakdown:
-            render_breakdown(sel, label)
+            render_breakdown(sel, label, year)
     if kaart.open:
         with kaart:
-            render_map(sel, label, f.region_code)
+            render_map(sel, label, f.region_code, year)
     if vh.open:
         with vh:
             render_vh()

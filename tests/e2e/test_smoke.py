@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard.navigation import PAGES
+from tests.conftest import RAW, REPO
 from tests.e2e.conftest import wait_ready
 
 pytestmark = pytest.mark.e2e
+
+
+def _graduates_2023_in(province: str) -> int:
+    """Recount from the raw DUO file: default programme groups, published cells only."""
+    with (REPO / "data" / "reference" / "programme_groups.csv").open(encoding="utf-8") as fh:
+        codes = {
+            r["programme_code"] for r in csv.DictReader(fh) if r["in_default_selection"] == "true"
+        }
+    total = 0
+    with (RAW / "duo_hbo_2020plus" / "gediplomeerdenhbo.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if (
+                r["DIPLOMAJAAR"] == "2023"
+                and r["PROVINCIENAAM"] == province
+                and r["OPLEIDINGSCODE_ACTUEEL"] in codes
+            ):
+                total += max(int(r["AANTAL_GEDIPLOMEERDEN"]), 0)
+    return total
+
 
 CHART_PAGES = {"instroom", "arbeidsmarkt", "raadpleging", "regio"}
 
@@ -36,4 +57,5 @@ def test_deep_link_and_filter_change_updates_kpi(page, server_url):
     expect(metric).to_contain_text("Gediplomeerd 2023")
     after = metric.locator('[data-testid="stMetricValue"]').inner_text()
     assert before != after
+    assert int(re.sub(r"\D", "", after)) == _graduates_2023_in("Noord-Brabant")
     assert re.search(r"maat=Gediplomeerd", page.url)
