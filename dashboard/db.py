@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import config
+from dashboard import config, logs
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 
@@ -74,6 +75,20 @@ def connect(data_dir: Path | None = None, snapshots: dict[str, str] | None = Non
             db.problems[view] = db.problems[missing[0]]
             continue
         con.execute(view_sql(view))
+    for table, reason in db.problems.items():
+        logs.event(
+            logging.ERROR,
+            "snapshot_unavailable",
+            table=table,
+            reason=reason,
+            snapshot_id=db.snapshot_id,
+        )
+    logs.event(
+        logging.INFO,
+        "database_loaded",
+        snapshot_id=db.snapshot_id,
+        tables=len(snapshots) - len(db.problems),
+    )
     return db
 
 
