@@ -30,7 +30,10 @@ S_RENDERED = "_slide_rendered"
 # Fixed assets (no data): chrome-hiding CSS, high-contrast CSS, keyboard handler.
 _ASSETS = Path(__file__).parent / "assets"
 CSS = "<style>" + (_ASSETS / "present.css").read_text(encoding="utf-8") + "</style>"
-CONTRAST_CSS = "<style>" + (_ASSETS / "contrast.css").read_text(encoding="utf-8") + "</style>"
+CONTRAST_CSS = {
+    kind: "<style>" + (_ASSETS / f"contrast_{kind}.css").read_text(encoding="utf-8") + "</style>"
+    for kind in ("light", "dark")
+}
 _slide_nav = components.component(
     "swic_slide_nav",
     html=(_ASSETS / "slide.html").read_text(encoding="utf-8"),
@@ -138,7 +141,8 @@ def end_page() -> None:
     Style elements go last: rendered before the page they sometimes never mounted.
     """
     if st.session_state.get(K_CONTRAST):
-        st.html(CONTRAST_CSS)
+        dark = (st.context.theme or {}).get("type") == "dark"
+        st.html(CONTRAST_CSS["dark" if dark else "light"])
     if active():
         st.html(CSS)
     if active() and not st.session_state.get(S_RENDERED):

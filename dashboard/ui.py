@@ -78,10 +78,9 @@ def chart_block(
         if present.shown_key() == key:
             _slide(chart, prov, summary)
         return
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart)
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
-    spec = chart.to_dict()
     name = slug(prov.title)
     c1, c2, _ = st.columns([1.2, 1.4, 3])
     c1.button(
@@ -120,7 +119,7 @@ def chart_block(
         )
         cols[2].download_button(
             "PNG",
-            lambda: exports.to_image(spec, prov, "png"),
+            lambda: exports.to_image(charts.to_spec(chart), prov, "png"),
             file_name=f"{name}.png",
             mime="image/png",
             key=f"{key}-png",
@@ -128,7 +127,7 @@ def chart_block(
         )
         cols[3].download_button(
             "SVG",
-            lambda: exports.to_image(spec, prov, "svg"),
+            lambda: exports.to_image(charts.to_spec(chart), prov, "svg"),
             file_name=f"{name}.svg",
             mime="image/svg+xml",
             key=f"{key}-svg",
@@ -136,11 +135,22 @@ def chart_block(
         )
 
 
+def dark_theme() -> bool:
+    theme = st.context.theme or {}
+    return theme.get("type") == "dark"
+
+
+def show_chart(chart: alt.TopLevelMixin) -> None:
+    """Draw a chart (validated by the tests, not on every rerun); dark ink swapped on dark."""
+    spec = charts.to_spec(chart)
+    st.vega_lite_chart(charts.for_theme(spec, dark=dark_theme()), width="stretch")
+
+
 def _slide(chart: alt.TopLevelMixin, prov: exports.Provenance, summary: str) -> None:
     st.session_state[present.S_RENDERED] = True
     big = charts.enlarge(chart)
     with st.container(key="slide"):
-        st.altair_chart(big, width="stretch")
+        show_chart(big)
         st.markdown(f"**{_plain(summary)}**")
         st.caption(_plain(f"Bron: {prov.source} (peildatum {prov.peildatum}) · {prov.licence}"))
         present.controls()

@@ -182,10 +182,11 @@ def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
         f"In {year} {verb} {value} {what} hbo {label} "
         f"(DUO, peildatum {PEILDATUM[sel.measure].replace('van het studiejaar', str(year))})."
     )
+    minimal = " (minimaal)" if int(last["suppressed_cells"]) else ""
     ui.kpi(
         cols[0],
-        f"{MEASURES[sel.measure]} {year}",
-        value,
+        f"{MEASURES[sel.measure]} {year}{minimal}",
+        fmt.number(last["student_count"]),
         help_text=DEFINITION[sel.measure],
         sentence=sentence,
     )
@@ -421,7 +422,7 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
             "op 1 januari van hetzelfde jaar (CBS)",
         )
     ranking = shown.sort_values(field, ascending=False).head(40)
-    st.altair_chart(
+    ui.show_chart(
         charts.finish(
             charts.bars(
                 ranking,
@@ -433,8 +434,7 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
                 value_format=fmt_str,
             ),
             f"Ranglijst: {title}",
-        ),
-        width="stretch",
+        )
     )
 
 

@@ -406,12 +406,11 @@ def render_map(
         ui.chart_block(
             chart, table, prov, summary, key="regio-kaart", definition=DEFINITION[sel.measure]
         )
-    st.altair_chart(
+    ui.show_chart(
         charts.finish(
             cr.ranking(df, field, value_title, LEVELS[level], name, value_format(mode)),
             f"Ranglijst: {title}",
-        ),
-        width="stretch",
+        )
     )
 
 

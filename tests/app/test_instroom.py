@@ -72,7 +72,7 @@ def test_first_years_b_social_work_2019_noord_brabant():
     label, value = _kpi(
         maat="Eerstejaars", regio="Noord-Brabant", opleiding="B Social Work", jaar="2019"
     )
-    assert label == "Eerstejaars 2019"
+    assert label.startswith("Eerstejaars 2019")
     assert _digits(value) == expected
 
 
@@ -85,7 +85,7 @@ def test_first_years_ad_sociaal_werk_2024():
         OPLEIDINGSCODE_ACTUEEL="80140",
     )
     label, value = _kpi(maat="Eerstejaars", opleiding="Ad Sociaal Werk")
-    assert label == "Eerstejaars 2024"
+    assert label.startswith("Eerstejaars 2024")
     assert _digits(value) == expected == 900
 
 
@@ -99,9 +99,9 @@ def test_deeltijd_pedagogiek_enrolment_2022_at_one_hogeschool():
     label, value = _kpi(
         opleiding="B Pedagogiek", vorm="deeltijd", hogeschool="Hogeschool Utrecht", jaar="2022"
     )
-    assert label == "Ingeschreven 2022"
+    assert label.startswith("Ingeschreven 2022")
     assert _digits(value) == expected > 0
-    assert value.startswith("minimaal") == (suppressed > 0)
+    assert label.endswith("(minimaal)") == (suppressed > 0)
 
 
 def test_graduates_toegepaste_psychologie_2018_gelderland():
@@ -114,7 +114,7 @@ def test_graduates_toegepaste_psychologie_2018_gelderland():
     label, value = _kpi(
         maat="Gediplomeerd", regio="Gelderland", opleiding="B Toegepaste Psychologie", jaar="2018"
     )
-    assert label == "Gediplomeerd 2018"
+    assert label.startswith("Gediplomeerd 2018")
     assert _digits(value) == expected
 
 
@@ -123,9 +123,9 @@ def test_enrolled_women_b_social_work_2024_counts_suppressed_cells():
         2024, **{"OPLEIDINGSCODE ACTUEEL": "34116", "GESLACHT": "vrouw"}
     )
     label, value = _kpi(opleiding="B Social Work", geslacht="vrouw")
-    assert label == "Ingeschreven 2024"
+    assert label.startswith("Ingeschreven 2024")
     assert _digits(value) == expected
-    assert value.startswith("minimaal") == (suppressed > 0)
+    assert label.endswith("(minimaal)") == (suppressed > 0)
 
 
 def test_region_filter_changes_the_figure():

@@ -46,7 +46,8 @@ def test_chart_has_dutch_locale_and_valid_schema():
     chart = charts.finish(
         charts.trend(df, "student_count", "Aantal", break_field="definition"), "Titel", "Sub"
     )
-    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    chart.to_dict()  # validates against the Vega-Lite schema
+    spec = charts.to_spec(chart)
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["time"]["months"][0] == "januari"
     layer = spec["layer"][0]
@@ -57,7 +58,7 @@ def test_chart_has_dutch_locale_and_valid_schema():
 
 def test_enlarged_chart_is_bigger():
     df = pd.DataFrame({"year": [2020, 2021], "n": [1, 2]})
-    spec = charts.enlarge(charts.finish(charts.trend(df, "n", "Aantal"))).to_dict()
+    spec = charts.to_spec(charts.enlarge(charts.finish(charts.trend(df, "n", "Aantal"))))
     assert spec["config"]["axis"]["labelFontSize"] >= 20
     assert spec["height"] >= 600
 
@@ -90,7 +91,7 @@ def test_svg_export_contains_title_and_source():
     df = pd.DataFrame({"year": [2020, 2021], "n": [1000, 1500]})
     chart = charts.finish(charts.trend(df, "n", "Aantal"), "Mijn titel")
     prov = exports.Provenance("Mijn titel", "CBS – 83599NED", "einde kwartaal", "CC BY 4.0", "NL")
-    svg = exports.to_image(chart.to_dict(), prov, "svg").decode("utf-8")
+    svg = exports.to_image(charts.to_spec(chart), prov, "svg").decode("utf-8")
     assert "Mijn titel" in svg
     assert "Bron: CBS – 83599NED" in svg
     assert "1.500" in svg  # Dutch thousands separator on the axis
