@@ -17,11 +17,11 @@ st.set_page_config(
 )
 
 pages = [
-    st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
+    st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=p.default)
     for p in navigation.PAGES
 ]
 page = st.navigation(pages)
-st.session_state[present.S_PAGE] = page.url_path or "overzicht"
+st.session_state[present.S_PAGE] = page.url_path or ""
 filters.render_shared()
 present.sidebar()
 present.begin_page()

@@ -70,7 +70,7 @@ def current_params() -> list[tuple[str, str]]:
 
 
 def slide_for(chart_key: str) -> str:
-    page = st.session_state.get(S_PAGE, "overzicht")
+    page = st.session_state.get(S_PAGE, "")
     return f"{page}?{urlencode([*current_params(), (P_SHOW, chart_key)])}"
 
 
@@ -98,12 +98,12 @@ def _slide_url(slides: list[str], index: int) -> str | None:
     show = dict(parse_qsl(query)).get(P_SHOW, "")
     params += [(P_SHOW, show), (P_ON, "1"), (P_NR, str(index))]
     params += [(P_DECK, s) for s in slides]
-    return f"{path}?{urlencode(params)}"
+    return f"./{path}?{urlencode(params)}"  # relative: also works behind a proxy base path
 
 
 def _close_url() -> str:
-    page = st.session_state.get(S_PAGE, "overzicht")
-    return f"{page}?{urlencode(current_params() + [(P_DECK, s) for s in deck()])}"
+    page = st.session_state.get(S_PAGE, "")
+    return f"./{page}?{urlencode(current_params() + [(P_DECK, s) for s in deck()])}"
 
 
 def stop() -> None:
@@ -216,7 +216,7 @@ def sidebar() -> None:
             c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(slides, i), help="Verwijder")
         first = _slide_url(slides, 0)
         if first is not None:
-            path, _, query = first.partition("?")
+            path, _, query = first.removeprefix("./").partition("?")
             spec = next(p for p in navigation.PAGES if p.url_path == path)
             params: dict[str, list[str]] = {}
             for k, v in parse_qsl(query, keep_blank_values=True):

@@ -50,7 +50,7 @@ def counts_before():
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
-@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_hostile_url_is_ignored(spec, case, counts_before):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in HOSTILE[case].items():

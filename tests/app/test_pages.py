@@ -18,7 +18,7 @@ def _app(**query) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_page_runs_without_exception(page):
     at = _app()
     at.switch_page(page.path).run()

@@ -28,7 +28,7 @@ def broken_data(tmp_path, monkeypatch):
     geo.features.cache_clear()
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_pages_survive_missing_and_corrupt_snapshots(broken_data, spec):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.switch_page(spec.path).run()

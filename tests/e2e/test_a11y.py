@@ -49,7 +49,7 @@ def _streamlit_own(rule: str, node: dict) -> bool:
     return any(fragment in str(t) for t in node["target"]) or fragment in node.get("html", "")
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_no_serious_accessibility_violations(page, server_url, spec):
     page.goto(f"{server_url}/{spec.url_path}")
     wait_ready(page)

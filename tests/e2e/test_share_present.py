@@ -96,7 +96,7 @@ def test_csv_and_image_downloads_carry_data_and_source(page, server_url):
     assert len(png) > 20_000
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_no_request_leaves_localhost(page, server_url, spec):
     hosts = set()
     page.on("request", lambda r: hosts.add(urlparse(r.url).hostname or r.url.split(":")[0]))

@@ -36,7 +36,7 @@ def _graduates_2023_in(province: str) -> int:
 CHART_PAGES = {"instroom", "arbeidsmarkt", "raadpleging", "regio"}
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_page_renders_without_error(page, server_url, spec):
     page.goto(f"{server_url}/{spec.url_path}")
     wait_ready(page)
