@@ -30,6 +30,26 @@ DOCUMENTS = {
     "004": RAW / "raadpleging" / "004_45faacde81e4ef03.txt",
 }
 
+# Raadpleging report (seed 004): chapter -> (first line, last line), 1-based and inclusive
+CHAPTERS: dict[int, tuple[int, int]] = {
+    0: (1, 239),
+    1: (240, 517),
+    2: (518, 1171),
+    3: (1172, 1843),
+    4: (1844, 2319),
+    5: (2320, 2791),
+    6: (2792, 3016),
+    7: (3017, 3287),
+    8: (3288, 3463),
+    9: (3464, 3856),
+    10: (3857, 4270),
+    11: (4271, 4875),
+    12: (4876, 5130),
+    13: (5131, 5641),
+    14: (5642, 6053),
+    15: (6054, 6352),
+}
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 TOLERANCE = 0.051
 

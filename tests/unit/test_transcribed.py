@@ -15,7 +15,12 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # also importable when pytest is not started from the repo root
     sys.path.insert(0, str(REPO))
 
-from pipeline.transcribed import read_csv, text_readings, verify_file  # noqa: E402
+from pipeline.transcribed import (  # noqa: E402
+    CHAPTERS,
+    read_csv,
+    text_readings,
+    verify_file,
+)
 
 TRANSCRIBED = REPO / "data" / "transcribed"
 RAADPLEGING = TRANSCRIBED / "raadpleging"
@@ -27,25 +32,7 @@ OTHER_FILES = [
     TRANSCRIBED / name for name in ("vh_dashboard.csv", "azw_prognose.csv", "kengetallen.csv")
 ]
 
-# chapter -> (first line, last line) in data/raw/raadpleging/004_45faacde81e4ef03.txt
-CHAPTER_LINES: dict[int, tuple[int, int]] = {
-    0: (1, 239),
-    1: (240, 517),
-    2: (518, 1171),
-    3: (1172, 1843),
-    4: (1844, 2319),
-    5: (2320, 2791),
-    6: (2792, 3016),
-    7: (3017, 3287),
-    8: (3288, 3463),
-    9: (3464, 3856),
-    10: (3857, 4270),
-    11: (4271, 4875),
-    12: (4876, 5130),
-    13: (5131, 5641),
-    14: (5642, 6053),
-    15: (6054, 6352),
-}
+CHAPTER_LINES = CHAPTERS  # one definition, in pipeline/transcribed.py
 CHART_LABEL_LINES = [(1531, 1633), (3667, 3705), (5932, 5983)]
 REF_PATTERN = re.compile(r"^(Tabel \d+\.\d+|Figuur \d+(\.\d+)?|tekst)$")
 MAX_N = {2024: 1191, 2020: 661}
