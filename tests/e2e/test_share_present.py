@@ -119,3 +119,33 @@ def test_hostile_url_in_real_browser(page, server_url):
     assert not dialogs
     assert "Traceback" not in page.content()
     expect(page.get_by_text("Deze dia bestaat niet")).to_be_visible()
+
+
+def test_deep_link_start_page_with_programme_group(page, server_url):
+    codes = {"34116", "34608", "34610"}  # the Social Work group in data/reference
+    total = 0
+    path = RAW / "duo_hbo_2020plus" / "eerstejaarsingeschrevenenhbo.csv"
+    with path.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["STUDIEJAAR"] == "2024" and r["OPLEIDINGSCODE_ACTUEEL"] in codes:
+                total += max(int(r["AANTAL_EERSTEJAARS_INGESCHREVENEN"]), 0)
+    page.goto(f"{server_url}/?groep=Social+Work")
+    wait_ready(page)
+    card = page.locator('[data-testid="stMetric"]').filter(has_text="Eerstejaars 2024")
+    assert _digits(card.locator('[data-testid="stMetricValue"]').inner_text()) == total
+
+
+def test_deep_link_raadpleging_chapter(page, server_url):
+    rows = list(
+        csv.DictReader(
+            (REPO / "data" / "transcribed" / "raadpleging" / "ch09.csv").open(encoding="utf-8")
+        )
+    )
+    n_max = max(int(r["n"]) for r in rows if r["n"])
+    title = rows[0]["chapter_title"]
+    label = f"9. {title} (n = {n_max})"
+    questions = len({r["question"] for r in rows})
+    page.goto(f"{server_url}/raadpleging?hoofdstuk={quote(label)}")
+    wait_ready(page)
+    expect(page.get_by_text(f"Vraag ({questions} in dit hoofdstuk").first).to_be_visible()
+    assert page.get_by_role("combobox", name="Hoofdstuk", exact=True).input_value() == label
