@@ -98,7 +98,10 @@ def chart_block(
         on_click=present.add_slide,
         args=(key,),
     )
-    with st.expander("Gegevens en downloads"):
+    # the table and downloads are built only while the expander is open (saves every rerun)
+    with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
+        if not box.open:
+            return
         st.dataframe(data, hide_index=True, width="stretch")
         cols = st.columns(4)
         cols[0].download_button(
