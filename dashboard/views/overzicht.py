@@ -8,7 +8,9 @@ import streamlit as st
 from dashboard import fmt, ui
 from dashboard import queries as q
 from dashboard import queries_overzicht as qo
+from dashboard import queries_raadpleging as qr
 from dashboard.filters import Filters
+from dashboard.views import raadpleging as rv
 
 # Which Raadpleging figures headline the start page: (report line, answer or None, short label).
 # These are identifiers of rows in the transcribed data, not figures.
@@ -139,7 +141,10 @@ def forecast_card(col) -> dict | None:
         f"beweging' (2022), regel {int(end['line'])}."
     )
     col.page_link(
-        "app_pages/arbeidsmarkt.py", label="Meer over tekorten", icon=":material/arrow_forward:"
+        "app_pages/arbeidsmarkt.py",
+        label="Meer over tekorten",
+        icon=":material/arrow_forward:",
+        query_params={"weergave": "Verwachte tekorten"},
     )
     return {"year": int(end["year"]), "value": float(end["value"])}
 
@@ -147,6 +152,7 @@ def forecast_card(col) -> dict | None:
 def survey_cards(cols) -> list[dict]:
     lines = tuple(line for line, *_ in SURVEY_HEADLINES)
     df = qo.overview__survey_headlines(lines)
+    chapters = qr.survey__chapters()
     out = []
     for col, (line, answer, label, explanation) in zip(cols, SURVEY_HEADLINES, strict=True):
         rows = df[df["line"] == line]
@@ -164,10 +170,17 @@ def survey_cards(cols) -> list[dict]:
             f"{value} {explanation}. Movisie, Grote Raadpleging 2025 (veldwerk "
             f"{int(r['survey_year'])}), hoofdstuk {int(r['chapter'])}, n = {n}."
         )
+        chapter = chapters[chapters["chapter"] == r["chapter"]]
+        params = (
+            {"hoofdstuk": rv.chapter_label(next(chapter.itertuples())), "vraag": r["question"]}
+            if not chapter.empty
+            else {}
+        )
         col.page_link(
             "app_pages/raadpleging.py",
             label="Meer uit de raadpleging",
             icon=":material/arrow_forward:",
+            query_params=params,
         )
         out.append({"line": line, "value": float(r["value"])})
     return out

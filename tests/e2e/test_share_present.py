@@ -149,3 +149,14 @@ def test_deep_link_raadpleging_chapter(page, server_url):
     wait_ready(page)
     expect(page.get_by_text(f"Vraag ({questions} in dit hoofdstuk").first).to_be_visible()
     assert page.get_by_role("combobox", name="Hoofdstuk", exact=True).input_value() == label
+
+
+def test_start_page_links_to_the_matching_chapter(page, server_url):
+    page.goto(f"{server_url}/")
+    wait_ready(page)
+    page.get_by_role("link", name="Meer uit de raadpleging").first.click()
+    wait_ready(page)
+    assert "/raadpleging" in page.url
+    assert "hoofdstuk=9." in page.url
+    combo = page.get_by_role("combobox", name="Hoofdstuk", exact=True)
+    assert combo.input_value().startswith("9. ")
