@@ -106,12 +106,6 @@ def _close_url() -> str:
     return f"./{page}?{urlencode(current_params() + [(P_DECK, s) for s in deck()])}"
 
 
-def stop() -> None:
-    for key in (P_ON, P_SHOW, P_NR):
-        if key in st.query_params:
-            del st.query_params[key]
-
-
 def move(slides: list[str], i: int, step: int) -> None:
     j = i + step
     if 0 <= j < len(slides):
