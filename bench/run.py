@@ -37,19 +37,10 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from dashboard.navigation import PAGES  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402  (one definition)
 
 RESULTS = BENCH / "results"
 PORTS = range(8520, 8530)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 METRIC = '[data-testid="stMetricValue"]'
 SCOPES = {"main": '[data-testid="stMain"]', "sidebar": '[data-testid="stSidebar"]'}
 LOAD_PAGE = "instroom"  # the app page the concurrency part loads (its measure control)
