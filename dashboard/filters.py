@@ -33,22 +33,41 @@ class Filters:
     region_level: str
 
 
-def group_options() -> tuple[list[str], list[str]]:
-    """(all groups, default groups) from the curated programme list."""
+@dataclass(frozen=True)
+class _Options:
+    groups: tuple[str, ...]
+    default_groups: tuple[str, ...]
+    codes_by_group: dict[str, tuple[str, ...]]
+    region_labels: dict[str, str]
+    regions: dict[str, tuple[str, str]]  # code -> (name, level)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _options(snapshot: str) -> _Options:
+    """Everything the shared filters need, derived once per snapshot (not on every rerun)."""
     progs = q.options__programmes()
-    groups = list(dict.fromkeys(progs["programme_group"]))
-    default = list(dict.fromkeys(progs.loc[progs["in_default_selection"], "programme_group"]))
-    return groups, default
-
-
-def region_labels() -> dict[str, str]:
+    groups = tuple(dict.fromkeys(progs["programme_group"]))
+    default = tuple(dict.fromkeys(progs.loc[progs["in_default_selection"], "programme_group"]))
+    codes = {g: tuple(progs.loc[progs["programme_group"] == g, "programme_code"]) for g in groups}
     regions = q.options__regions()
-    return {
+    labels = {
         r.region_code: r.region_name
         if r.region_level in ("nl", "provincie")
         else f"{r.region_name} ({LEVEL_LABELS[r.region_level]})"
         for r in regions.itertuples()
     }
+    info = {r.region_code: (r.region_name, r.region_level) for r in regions.itertuples()}
+    return _Options(groups, default, codes, labels, info)
+
+
+def group_options() -> tuple[list[str], list[str]]:
+    """(all groups, default groups) from the curated programme list."""
+    opts = _options(q.snapshot_id())
+    return list(opts.groups), list(opts.default_groups)
+
+
+def region_labels() -> dict[str, str]:
+    return _options(q.snapshot_id()).region_labels
 
 
 def render_shared() -> None:
@@ -85,20 +104,18 @@ def render_shared() -> None:
 
 def current_filters() -> Filters:
     """The shared filter values, parsed and typed. Safe to call on every page."""
-    groups_all, default = group_options()
-    raw_groups = st.session_state.get(K_GROUPS, default)
-    groups = tuple(g for g in raw_groups if g in groups_all)
-    progs = q.options__programmes()
-    programmes = tuple(progs.loc[progs["programme_group"].isin(groups), "programme_code"])
-    regions = q.options__regions().set_index("region_code")
+    opts = _options(q.snapshot_id())
+    raw_groups = st.session_state.get(K_GROUPS, list(opts.default_groups))
+    groups = tuple(g for g in raw_groups if g in opts.groups)
+    programmes = tuple(c for g in opts.groups if g in groups for c in opts.codes_by_group[g])
     code = st.session_state.get(K_REGION, NL)
-    if code not in regions.index:
+    if code not in opts.regions:
         code = NL
-    row = regions.loc[code]
+    name, level = opts.regions[code]
     return Filters(
         groups=groups,
         programmes=programmes,
         region_code=None if code == NL else code,
-        region_name=str(row["region_name"]),
-        region_level=str(row["region_level"]),
+        region_name=str(name),
+        region_level=str(level),
     )
