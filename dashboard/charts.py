@@ -170,8 +170,12 @@ def trend(
     x: str = "year",
     x_title: str = "Jaar",
     break_field: str | None = None,
+    label_field: str | None = None,
 ) -> alt.LayerChart:
-    """Line + points per year. ``break_field`` (e.g. definition) splits the line: no silent join."""
+    """Line + points per year. ``break_field`` (e.g. definition) splits the line: no silent join.
+
+    ``label_field`` holds the value as text for the tooltip ("minimaal 1.234" for a lower bound).
+    """
     base = alt.Chart(df)
     detail = []
     color = alt.value(PALETTE[0])
@@ -183,7 +187,9 @@ def trend(
         detail = [alt.Detail(f"{break_field}:N")]
     tooltip = [
         alt.Tooltip(f"{x}:O", title=x_title),
-        alt.Tooltip(f"{y}:Q", title=y_title, format=NUMBER_FORMAT),
+        alt.Tooltip(f"{label_field}:N", title=y_title)
+        if label_field
+        else alt.Tooltip(f"{y}:Q", title=y_title, format=NUMBER_FORMAT),
     ]
     if series:
         tooltip.append(alt.Tooltip(f"{series}:N", title=series_title))
@@ -250,7 +256,9 @@ def bars(
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
         tooltip=[
             alt.Tooltip(f"{category}:N", title=category_title or "Categorie"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            alt.Tooltip(f"{label_field}:N", title=value_title)
+            if label_field
+            else alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
         ],
     )
     bar = base.mark_bar().encode(color=colour)
@@ -270,9 +278,13 @@ def choropleth(
     value_format: str = NUMBER_FORMAT,
     highlight: str | None = None,
     height: int = 460,
+    label_field: str | None = None,
 ) -> alt.LayerChart:
-    """Regions coloured by ``value`` (df keyed on region_code); grey = no data."""
-    lookup_fields = ["region_name", value]
+    """Regions coloured by ``value`` (df keyed on region_code); grey = no data.
+
+    ``label_field`` holds the value as text for the tooltip ("minimaal 12", "<5", "geen ...").
+    """
+    lookup_fields = ["region_name", value, *([label_field] if label_field else [])]
     name = _register_geo(features)
     shapes = (
         alt.Chart(alt.NamedData(name=name))
@@ -297,7 +309,9 @@ def choropleth(
         ),
         tooltip=[
             alt.Tooltip("region_name:N", title="Regio"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            alt.Tooltip(f"{label_field}:N", title=value_title)
+            if label_field
+            else alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
         ],
     )
     layers = [filled]

@@ -59,6 +59,7 @@ def comparison_trend(
     x_title: str = "Jaar",
     value_format: str = charts.NUMBER_FORMAT,
     break_field: str | None = None,
+    label_field: str | None = None,
 ) -> alt.LayerChart:
     """The region (accent), the peer group and NL as coloured lines; each peer as a thin grey line.
 
@@ -77,7 +78,9 @@ def comparison_trend(
     tooltip = [
         alt.Tooltip("reeks:N", title="Reeks"),
         alt.Tooltip(f"{x}:O", title=x_title),
-        alt.Tooltip(f"{y}:Q", title=y_title, format=value_format),
+        alt.Tooltip(f"{label_field}:N", title=y_title)
+        if label_field
+        else alt.Tooltip(f"{y}:Q", title=y_title, format=value_format),
     ]
     peers = (
         alt.Chart(df[df["series"] == "peer"])
@@ -116,6 +119,7 @@ def ranking(
     highlight: str,
     value_format: str,
     top: int = 25,
+    label_field: str | None = None,
 ) -> alt.LayerChart:
     """Ranked bars (highest first) with the chosen region in the accent colour, always shown."""
     known = df.dropna(subset=[value]).sort_values([value, "region_name"], ascending=[False, True])
@@ -130,4 +134,5 @@ def ranking(
         level_title,
         highlight=highlight,
         value_format=value_format,
+        label_field=label_field,
     )

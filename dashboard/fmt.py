@@ -96,3 +96,23 @@ def student_count(x: object, suppressed_cells: int = 0) -> str:
     if suppressed_cells:
         return f"minimaal {number(x)}"
     return number(x)
+
+
+def counted(
+    x: object,
+    suppressed_cells: int = 0,
+    suppressed_only: bool = False,
+    decimals: int = 0,
+    missing: str = "geen gegevens",
+) -> str:
+    """A value derived from DUO cells: '<5' when only suppressed, 'minimaal …' for a lower bound.
+
+    Works for counts and rates (per 1.000) alike: a rate over a lower bound is a lower bound too.
+    """
+    cells = 0 if _missing(suppressed_cells) else int(suppressed_cells)
+    if suppressed_only and cells:
+        return "<5" if cells == 1 else f"{cells}× <5"
+    if _missing(x):
+        return missing
+    text = number(x, decimals)
+    return f"minimaal {text}" if cells else text

@@ -125,13 +125,16 @@ def vacancies__yearly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFr
     return run("vacancies__yearly", region_code=region_code, sbi_codes=tuple(sbi_codes))
 
 
-def vacancies__by_region(sbi_code: str, level: str, year: int, quarter: int | None) -> pd.DataFrame:
+def vacancies__by_region(
+    sbi_code: str, level: str, year: int, quarter: int | None, base_year: int | None = None
+) -> pd.DataFrame:
     return run(
         "vacancies__by_region",
         sbi_code=sbi_code,
         level=level,
         year=int(year),
         quarter=None if quarter is None else int(quarter),
+        base_year=None if base_year is None else int(base_year),
     )
 
 

@@ -7,9 +7,12 @@
 --   varchar (the region, of $level); $peer_codes varchar[] (peer regions of $level; empty = none);
 --   $base_year integer (index = 100).
 -- Columns: year, definition, series ('region' | 'peer' | 'peers' | 'nl'), region_code (PEERS for
---   the group), region_name, student_count (NULL: no hogeschool location in the region; for the
---   group the sum over peers, a peer without location counting 0), suppressed_cells, population
---   (1 Jan of year; NULL before 2019), per_1000, base_count, index_value (base_year = 100).
+--   the group), region_name, student_count (NULL: no hogeschool location in the region, or only
+--   '<5' cells; for the group the sum over peers, a peer without location counting 0),
+--   suppressed_cells, is_suppressed_only (only '<5' cells: "<5", never 0), no_location_count (group
+--   row: peers without a hogeschool location, counted as 0), population (1 Jan of year; NULL
+--   before 2019), is_population_estimate (population reconstructed onto the 2023 division), per_1000 (students at hogeschool locations per 1,000 inhabitants), base_count,
+--   index_value (base_year = 100; NULL when base_year has another definition).
 -- Source: students, population.
 with selection as (
     select
@@ -72,7 +75,8 @@ per_region as (
         sum(s.student_count) as student_count,
         count(s.region_code) as cells,
         count(s.region_code) filter (where s.is_suppressed) as suppressed_cells,
-        any_value(p.population) as population
+        any_value(p.population) as population,
+        coalesce(bool_or(p.is_reconstructed), false) as is_population_estimate
     from grid as g
     left join selection as s
         on
@@ -91,10 +95,15 @@ peers as (
         'peers' as series,
         'PEERS' as region_code,
         'Vergelijkbare regio''s (samen)' as region_name,
-        coalesce(sum(student_count), 0) as student_count,
+        case
+            when sum(student_count) is null and sum(suppressed_cells) > 0 then null
+            else coalesce(sum(student_count), 0)
+        end as student_count,
         sum(cells) as cells,
         sum(suppressed_cells) as suppressed_cells,
-        sum(population) as population
+        count(*) filter (where cells = 0) as no_location_count,
+        sum(population) as population,
+        bool_or(is_population_estimate) as is_population_estimate
     from per_region
     where series = 'peer'
     group by year, definition
@@ -110,7 +119,8 @@ nl as (
         sum(s.student_count) as student_count,
         count(*) as cells,
         count(*) filter (where s.is_suppressed) as suppressed_cells,
-        any_value(p.population) as population
+        any_value(p.population) as population,
+        false as is_population_estimate
     from selection as s
     left join population as p
         on s.year = p.year and p.region_level = 'nl'
@@ -124,9 +134,12 @@ stacked as (
         series,
         region_code,
         region_name,
-        case when cells > 0 then coalesce(student_count, 0) end as student_count,
+        student_count,
+        cells,
         suppressed_cells,
-        population
+        null::bigint as no_location_count,
+        population,
+        is_population_estimate
     from per_region
     union all
     select
@@ -136,8 +149,11 @@ stacked as (
         region_code,
         region_name,
         student_count,
+        cells,
         suppressed_cells,
-        population
+        no_location_count,
+        population,
+        is_population_estimate
     from peers
     union all
     select
@@ -147,8 +163,11 @@ stacked as (
         region_code,
         region_name,
         student_count,
+        cells,
         suppressed_cells,
-        population
+        null::bigint as no_location_count,
+        population,
+        is_population_estimate
     from nl
 )
 
@@ -160,13 +179,19 @@ select
     s.region_name,
     s.student_count,
     s.suppressed_cells,
+    coalesce(s.cells > 0 and s.student_count is null, false) as is_suppressed_only,
+    s.no_location_count,
     s.population,
+    s.is_population_estimate,
     round(1000.0 * s.student_count / nullif(s.population, 0), 3) as per_1000,
     b.student_count as base_count,
     round(100.0 * s.student_count / nullif(b.student_count, 0), 1) as index_value
 from stacked as s
 left join stacked as b
-    on s.region_code = b.region_code and b.year = $base_year
+    on
+        s.region_code = b.region_code
+        and s.definition = b.definition
+        and b.year = $base_year
 order by
     s.year,
     s.definition,

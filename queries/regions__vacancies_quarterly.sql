@@ -6,8 +6,9 @@
 --   of the quarters of $base_year = 100).
 -- Columns: period_code, year, quarter, series ('region' | 'peer' | 'peers' | 'nl'), region_code
 --   (PEERS for the group), region_name, vacancy_count (persons; group = sum of peers),
---   is_provisional, population (1 Jan of year; NULL before 2019), per_1000, base_mean (mean of
---   $base_year quarters), index_value (base_year = 100).
+--   is_provisional, population (1 Jan of year; NULL before 2019), per_1000 (one decimal: CBS
+--   publishes hundreds), base_mean (mean of the four $base_year quarters, rounded to hundreds;
+--   NULL when $base_year is incomplete), index_value (base_year = 100).
 -- Source: cbs_vacancies (CBS 83599NED), population.
 with selected as (
     select
@@ -95,6 +96,7 @@ base as (
     from stacked
     where year = $base_year
     group by region_code
+    having count(vacancy_count) = 4
 )
 
 select
@@ -107,8 +109,8 @@ select
     s.vacancy_count,
     s.is_provisional,
     p.population,
-    round(1000.0 * s.vacancy_count / nullif(p.population, 0), 3) as per_1000,
-    round(b.base_mean, 1) as base_mean,
+    round(1000.0 * s.vacancy_count / nullif(p.population, 0), 1) as per_1000,
+    round(b.base_mean, -2) as base_mean,
     round(100.0 * s.vacancy_count / nullif(b.base_mean, 0), 1) as index_value
 from stacked as s
 left join pop as p on s.region_code = p.region_code and s.year = p.year

@@ -4,8 +4,9 @@
 --   to read); $programmes varchar[] (CROHO codes); $study_modes varchar[] (NULL = all);
 --   $genders varchar[] (NULL = all); $institution varchar (BRIN, NULL = all);
 --   $region_code varchar (PVnn/AMnn/GMnnnn of the hogeschool location, NULL = Nederland).
--- Columns: year, definition, student_count (persons, published cells only; NULL = no rows),
---   suppressed_cells (cells '<5'), nl_student_count, share_of_nl_pct, change_count, change_pct
+-- Columns: year, definition, student_count (persons, published cells only; NULL = no rows or
+--   only suppressed cells), suppressed_cells (cells '<5'), is_suppressed_only (rows exist but all
+--   are '<5': show "<5", never 0), nl_student_count, share_of_nl_pct, change_count, change_pct
 --   (vs previous year of the same definition).
 -- Source: students (table built from duo_* snapshots, queries/views/students.sql).
 with selection as (
@@ -46,8 +47,9 @@ yearly as (
 select
     year,
     definition,
-    case when region_cells > 0 then coalesce(student_count, 0) end as student_count,
+    student_count,
     suppressed_cells,
+    coalesce(region_cells > 0 and student_count is null, false) as is_suppressed_only,
     nl_student_count,
     round(100.0 * student_count / nullif(nl_student_count, 0), 1) as share_of_nl_pct,
     student_count - lag(student_count) over (

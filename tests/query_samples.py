@@ -39,6 +39,7 @@ SAMPLES: dict[str, dict] = {
         "level": "provincie",
         "year": 2019,
         "quarter": 4,
+        "base_year": 2018,
     },
     "vh__indicators": {},
 }

@@ -156,7 +156,7 @@ def selection_label(sel: q.StudentSelection, f: Filters) -> str:
 
 def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
     df = q.students__yearly(sel)
-    known = df.dropna(subset=["student_count"])
+    known = df[df["student_count"].notna() | df["is_suppressed_only"]]
     cols = st.columns(3)
     if known.empty:
         cols[0].info(_empty_reason(sel))
@@ -182,11 +182,13 @@ def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
         f"In {year} {verb} {value} {what} hbo {label} "
         f"(DUO, peildatum {PEILDATUM[sel.measure].replace('van het studiejaar', str(year))})."
     )
-    minimal = " (minimaal)" if int(last["suppressed_cells"]) else ""
+    minimal = (
+        " (minimaal)" if int(last["suppressed_cells"]) and not last["is_suppressed_only"] else ""
+    )
     ui.kpi(
         cols[0],
         f"{MEASURES[sel.measure]} {year}{minimal}",
-        fmt.number(last["student_count"]),
+        value if last["is_suppressed_only"] else fmt.number(last["student_count"]),
         help_text=DEFINITION[sel.measure],
         sentence=sentence,
     )
@@ -204,7 +206,12 @@ def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
         share,
         help_text="Aandeel van dezelfde selectie in heel Nederland (locatie hogeschool).",
     )
-    if int(last["suppressed_cells"]):
+    if last["is_suppressed_only"]:
+        st.caption(
+            f"Alleen afgeschermde cellen: {int(last['suppressed_cells'])} cel(len) met elk 1-4 "
+            "personen (<5). DUO publiceert het precieze aantal niet; het is dus niet 0."
+        )
+    elif int(last["suppressed_cells"]):
         st.caption(
             f"{int(last['suppressed_cells'])} cel(len) met 1-4 personen zijn door DUO "
             "afgeschermd (<5); het totaal is daarom een ondergrens (minimaal)."
@@ -218,7 +225,19 @@ def render_trend(df: pd.DataFrame, sel: q.StudentSelection, label: str) -> None:
         st.info(_empty_reason(sel))
         return
     title = f"{charts.MEASURE_LABELS[sel.measure]} per jaar"
-    chart = charts.trend(data, "student_count", "Aantal studenten", break_field="definition")
+    data = data.assign(
+        aantal_tekst=[
+            fmt.counted(v, c)
+            for v, c in zip(data["student_count"], data["suppressed_cells"], strict=True)
+        ]
+    )
+    chart = charts.trend(
+        data,
+        "student_count",
+        "Aantal studenten",
+        break_field="definition",
+        label_field="aantal_tekst",
+    )
     if sel.measure in BREAKS and data["definition"].nunique() > 1:
         year, text = BREAKS[sel.measure]
         chart = chart + charts.break_rule(year, text)
@@ -330,8 +349,40 @@ def render_breakdown(sel: q.StudentSelection, label: str, year: int) -> None:
     ui.chart_block(chart, table, prov, summary, key="breakdown", definition=DEFINITION[sel.measure])
 
 
-def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year: int) -> None:
-    years = list(YEARS[sel.measure])
+def index_bases(yearly: pd.DataFrame, year: int) -> list[int]:
+    """Years that can be an index base for ``year``: those of the same definition, in order."""
+    known = yearly[yearly["student_count"].notna()]
+    definition = known.loc[known["year"] == year, "definition"]
+    if definition.empty:
+        return []
+    same = known[known["definition"] == definition.iloc[0]]
+    return sorted(int(y) for y in same["year"].unique())
+
+
+def map_labels(df: pd.DataFrame, field: str, decimals: int) -> list[str]:
+    """Tooltip/ranking text per region: '<5', 'minimaal …', 'geen hogeschoolvestiging'."""
+    out = []
+    for r in df.itertuples():
+        if pd.isna(r.student_count) and not r.is_suppressed_only:
+            out.append("geen hogeschoolvestiging met deze opleidingen")
+        elif field == "index_value":
+            v = getattr(r, field)
+            text = "geen index (andere definitie of geen basiswaarde)"
+            if not pd.isna(v):
+                text = fmt.number(v, 1) + (
+                    " (bij benadering: afgeschermde cellen)" if r.suppressed_cells else ""
+                )
+            out.append("<5" if r.is_suppressed_only else text)
+        else:
+            out.append(
+                fmt.counted(getattr(r, field), r.suppressed_cells, r.is_suppressed_only, decimals)
+            )
+    return out
+
+
+def render_map(
+    sel: q.StudentSelection, label: str, highlight: str | None, year: int, yearly: pd.DataFrame
+) -> None:
     c1, c2, c4 = st.columns([1.3, 1.6, 0.8])
     level = (
         c1.segmented_control(
@@ -357,9 +408,17 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
         )
         or "count"
     )
-    base = years[0]
+    bases = index_bases(yearly, year) or [year]
+    base = bases[0]  # the first year of the shown year's definition
     if mode == "index":  # only shown when it matters (a disabled label fails contrast checks)
-        base = c4.selectbox("Basisjaar", years, key=K_BASE, bind="query-params")
+        base = c4.selectbox(
+            "Basisjaar",
+            bases,
+            key=K_BASE,
+            bind="query-params",
+            help="Alleen jaren met dezelfde definitie als het gekozen jaar: een index over een "
+            "definitiebreuk vergelijkt twee verschillende tellingen.",
+        )
     df = q.students__by_region(sel, level, year, base)
     field = {"count": "student_count", "per_1000": "per_1000", "index": "index_value"}[mode]
     features = geo.features(level)
@@ -381,22 +440,30 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
         label.replace(f" · {sel.region_code}", ""),
         "Locatie van de hogeschool(vestiging), niet de woonplaats van de student.",
     ]
+    df = df.assign(waarde_tekst=map_labels(df, field, 0 if mode == "count" else 2))
     shown = df.dropna(subset=[field])
     if shown.empty:
         st.info("Geen waarden voor deze keuze. " + _empty_reason(sel))
         return
     if features is not None:
         chart = charts.finish(
-            charts.choropleth(list(features), df, field, value_title, fmt_str, highlight=highlight),
+            charts.choropleth(
+                list(features),
+                df,
+                field,
+                value_title,
+                fmt_str,
+                highlight=highlight,
+                label_field="waarde_tekst",
+            ),
             title,
             sub,
         )
         top = shown.sort_values(field, ascending=False).iloc[0]
         summary = (
-            f"{title}. Hoogste: {top['region_name']} "
-            f"({fmt.number(top[field], 0 if mode == 'count' else 1)}); "
-            f"{len(shown)} van {len(df)} gebieden hebben een hogeschoolvestiging met deze "
-            "opleidingen (grijs = geen)."
+            f"{title}. Hoogste: {top['region_name']} ({top['waarde_tekst']}); "
+            f"{len(shown)} van {len(df)} gebieden hebben een gepubliceerd aantal; grijs = geen "
+            "hogeschoolvestiging met deze opleidingen of alleen afgeschermde cellen (<5)."
         )
         table = df.rename(
             columns={
@@ -404,6 +471,8 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
                 "region_name": "regio",
                 "student_count": "aantal",
                 "suppressed_cells": "cellen_lt5",
+                "is_suppressed_only": "alleen_lt5",
+                "waarde_tekst": "waarde_tekst",
                 "population": "inwoners",
                 "per_1000": "per_1000_inwoners",
                 "base_count": f"aantal_{base}",
@@ -432,6 +501,7 @@ def render_map(sel: q.StudentSelection, label: str, highlight: str | None, year:
                 LEVELS[level],
                 highlight=None,
                 value_format=fmt_str,
+                label_field="waarde_tekst",
             ),
             f"Ranglijst: {title}",
         )
@@ -496,7 +566,7 @@ def render(f: Filters) -> None:
             render_breakdown(sel, label, year)
     if kaart.open:
         with kaart:
-            render_map(sel, label, f.region_code, year)
+            render_map(sel, label, f.region_code, year, df)
     if vh.open:
         with vh:
             render_vh()

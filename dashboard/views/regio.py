@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, exports, fmt, geo, ui, upload
+from dashboard import charts, exports, fmt, geo, queries_arbeidsmarkt, ui, upload
 from dashboard import charts_regio as cr
 from dashboard import queries as q
 from dashboard import queries_regio as qr
@@ -42,7 +42,6 @@ YEARS = {
     "first_years": range(2015, 2025),
     "graduates": range(2014, 2024),
 }
-POP_FIRST_YEAR = 2019
 SNAPSHOT = {
     "enrolled": "duo_enrolled",
     "first_years": "duo_first_years",
@@ -64,12 +63,33 @@ def md(text: object) -> str:
     return _MD.sub(r"\\\1", str(text))
 
 
+def first_population_year() -> int:
+    """The first year with CBS population figures (the denominator of 'per 1.000')."""
+    return int(queries_arbeidsmarkt.vacancies__population_years()["first_year"].iloc[0])
+
+
 def value_format(mode: str) -> str:
     return {"count": charts.NUMBER_FORMAT, "per_1000": ",.2f", "index": charts.DECIMAL_FORMAT}[mode]
 
 
+def vacancy_format(mode: str) -> str:
+    """Vacancies are published in hundreds: per 1.000 inwoners gets one decimal."""
+    return {"count": charts.NUMBER_FORMAT, "per_1000": ",.1f", "index": charts.DECIMAL_FORMAT}[mode]
+
+
 def value_text(x: object, mode: str) -> str:
     return fmt.number(x, {"count": 0, "per_1000": 2, "index": 1}[mode])
+
+
+def counted_text(row: pd.Series, field: str, mode: str) -> str:
+    """A DUO value as text: '<5' when only suppressed cells, 'minimaal …' for a lower bound."""
+    cells = row.get("suppressed_cells", 0)
+    cells = 0 if pd.isna(cells) else int(cells)
+    if mode == "index":
+        text = value_text(row[field], mode)
+        return f"≈ {text} (afgeschermde cellen)" if cells and not pd.isna(row[field]) else text
+    decimals = {"count": 0, "per_1000": 2}[mode]
+    return fmt.counted(row[field], cells, bool(row.get("is_suppressed_only", False)), decimals)
 
 
 # ------------------------------------------------------------------ controls
@@ -120,7 +140,7 @@ def level_code(row: pd.Series, level: str) -> tuple[str, str]:
     return str(row[f"{level}_code"]), str(row[f"{level}_name"])
 
 
-def choose_view() -> tuple[str, str, str, int]:
+def choose_view(programmes: tuple[str, ...]) -> tuple[str, str, str, int]:
     c1, c2 = st.columns(2)
     c3, c4 = st.columns([2, 1])
     level = (
@@ -159,24 +179,35 @@ def choose_view() -> tuple[str, str, str, int]:
             key=K_VALUE,
             bind="query-params",
             required=True,
-            help="Per 1.000 inwoners van hetzelfde jaar (CBS, vanaf 2019) maakt regio's van "
-            "verschillende grootte vergelijkbaar.",
+            help="Per 1.000 inwoners: het aantal studenten aan hogeschoolvestigingen in de regio, "
+            "gedeeld door de inwoners van de regio (CBS, 1 januari, vanaf het eerste jaar met "
+            "bevolkingscijfers). Dit is geen deelnamecijfer: studenten wonen vaak ergens anders "
+            "dan waar ze studeren, en een regio zonder hogeschool telt 0.",
         )
         or "per_1000"
     )
-    years = list(YEARS[measure])
-    base = years.index(2020) if 2020 in years else 0
-    base = years[base]
-    if mode == "index":  # only shown when it matters (a disabled label fails contrast checks)
+    bases = index_bases(measure, programmes)
+    base = bases[0] if bases else 0  # the first year of the newest definition
+    if mode == "index" and bases:  # only shown when it matters (disabled labels fail contrast)
         base = c4.selectbox(
             "Basisjaar",
-            years,
-            index=years.index(base),
+            bases,
             key=K_BASE,
             bind="query-params",
-            help="Het jaar dat op 100 wordt gezet bij 'Index'.",
+            help="Het jaar dat op 100 wordt gezet bij 'Index'. Alleen jaren met de nieuwste "
+            "definitie: een index over een definitiebreuk vergelijkt twee verschillende tellingen.",
         )
     return level, measure, mode, int(base)
+
+
+def index_bases(measure: str, programmes: tuple[str, ...]) -> list[int]:
+    """Years of the newest definition with data for the selection (NL): the possible index bases."""
+    yearly = q.students__yearly(q.StudentSelection(measure=measure, programmes=programmes))
+    known = yearly[yearly["student_count"].notna()]
+    if known.empty:
+        return []
+    newest = known.loc[known["year"].idxmax(), "definition"]
+    return sorted(int(y) for y in known.loc[known["definition"] == newest, "year"])
 
 
 def choose_peers(level: str, code: str, name: str) -> pd.DataFrame:
@@ -235,9 +266,14 @@ def render_trend(
     df = qr.regions__students_yearly(sel, level, code, tuple(peers["region_code"]), base)
     field = FIELDS[mode]
     data = df.dropna(subset=[field])
-    if mode == "per_1000":
-        data = data[data["year"] >= POP_FIRST_YEAR]
     region = data[data["series"] == "region"]
+    only_suppressed = df[(df["series"] == "region") & df["is_suppressed_only"]]
+    if region.empty and not only_suppressed.empty:
+        st.info(
+            f"{name} heeft voor deze keuze alleen afgeschermde aantallen (<5 per cel): DUO "
+            "publiceert het precieze aantal niet. Kies meer opleidingsgroepen of een groter niveau."
+        )
+        return
     if region.empty:
         st.info(
             f"{name} heeft geen hogeschoolvestiging met deze opleidingen (of geen waarde voor "
@@ -246,17 +282,24 @@ def render_trend(
         )
         return
     data = cr.label_series(data, name)
+    data["waarde_tekst"] = [counted_text(r, field, mode) for _, r in data.iterrows()]
     y_title = {
         "count": "Aantal studenten",
         "per_1000": "Studenten per 1.000 inwoners",
         "index": f"Index ({base} = 100)",
     }[mode]
     render_trend_kpis(data, field, mode, sel.measure, name)
+    trend_notes(df, mode, name)
     title = (
         f"{charts.MEASURE_LABELS[sel.measure]} – {name} naast Nederland en vergelijkbare regio's"
     )
     chart = cr.comparison_trend(
-        data, field, y_title, value_format=value_format(mode), break_field="definition"
+        data,
+        field,
+        y_title,
+        value_format=value_format(mode),
+        break_field="definition",
+        label_field="waarde_tekst",
     )
     if sel.measure in BREAKS and data["definition"].nunique() > 1:
         chart = chart + charts.break_rule(*BREAKS[sel.measure])
@@ -273,7 +316,9 @@ def render_trend(
             "region_code",
             "student_count",
             "suppressed_cells",
+            "waarde_tekst",
             "population",
+            "is_population_estimate",
             "per_1000",
             "index_value",
         ]
@@ -284,6 +329,7 @@ def render_trend(
             "student_count": "aantal",
             "suppressed_cells": "cellen_lt5",
             "population": "inwoners",
+            "is_population_estimate": "inwoners_geschat",
             "index_value": f"index_{base}",
         }
     )
@@ -315,16 +361,46 @@ def render_trend_kpis(data: pd.DataFrame, field: str, mode: str, measure: str, n
     ):
         if series not in last.index:
             continue
-        v = last.loc[series, field]
-        v = v.iloc[0] if isinstance(v, pd.Series) else v
+        row = last.loc[[series]].iloc[0]
+        text = counted_text(row, field, mode)
         sentence = ""
         if series == "region":
+            nl = counted_text(last.loc[["nl"]].iloc[0], field, mode)
+            what = MEASURES[measure].lower()
+            if mode == "per_1000":
+                what += " aan hogeschoolvestigingen in de regio per 1.000 inwoners"
+            else:
+                what += f" ({VALUES[mode].lower()}, locatie van de hogeschool)"
             sentence = (
-                f"In {last_year}: {name} {value_text(v, mode)} "
-                f"{MEASURES[measure].lower()} ({VALUES[mode].lower()}) in het hbo sociaal werk, "
-                f"tegen {value_text(last.loc['nl', field], mode)} in Nederland (DUO, CBS)."
+                f"In {last_year}: {name} {text} {what} in de gekozen opleidingen, tegen {nl} in "
+                "Nederland (DUO; inwoners CBS, 1 januari)."
             )
-        ui.kpi(col, f"{label} {last_year}", value_text(v, mode), sentence=sentence)
+        ui.kpi(col, f"{label} {last_year}", text, sentence=sentence)
+
+
+def trend_notes(df: pd.DataFrame, mode: str, name: str) -> None:
+    """Say which peers count as 0 (no hogeschool) and which denominators are estimates."""
+    group = df[df["series"] == "peers"]
+    if len(group) and group["no_location_count"].max() > 0:
+        latest = group.loc[group["year"].idxmax()]
+        st.caption(
+            f"{int(latest['no_location_count'])} van de vergelijkbare regio's heeft (in "
+            f"{int(latest['year'])}) geen hogeschoolvestiging met deze opleidingen en telt als 0 "
+            "mee in de groep."
+        )
+    if mode == "per_1000":
+        est = df[df["is_population_estimate"] & df["population"].notna()]
+        if len(est):
+            names = ", ".join(dict.fromkeys(est["region_name"]))
+            years = sorted(int(y) for y in est["year"].unique())
+            st.caption(
+                f"Geschat inwonertal ({years[0]}-{years[-1]}) voor {names}: gemeenten die later "
+                "zijn samengevoegd of gesplitst zijn omgerekend naar de gemeentelijke indeling van "
+                "het dashboard (naar rato van de inwoners die CBS per opvolger noemt)."
+                if len(years) > 1
+                else f"Geschat inwonertal ({years[0]}) voor {names}: omgerekend naar de "
+                "gemeentelijke indeling van het dashboard."
+            )
 
 
 def trend_summary(
@@ -355,9 +431,22 @@ def trend_summary(
 def render_map(
     sel: q.StudentSelection, level: str, code: str, name: str, mode: str, base: int
 ) -> None:
-    years = [y for y in YEARS[sel.measure] if mode != "per_1000" or y >= POP_FIRST_YEAR]
+    yearly = q.students__yearly(sel)
+    known = yearly[yearly["student_count"].notna()]
+    if mode == "index":  # an index only within the base year's definition
+        definition = known.loc[known["year"] == base, "definition"]
+        known = known[known["definition"].isin(definition)]
+    years = sorted(int(y) for y in known["year"].unique())
+    years = [y for y in years if mode != "per_1000" or y >= first_population_year()]
+    if not years:
+        st.info("Geen jaren met gegevens voor deze keuze. Kies meer opleidingsgroepen links.")
+        return
     year = st.selectbox("Jaar", years[::-1], key=K_YEAR, bind="query-params")
     df = q.students__by_region(sel, level, year, base)
+    df = df.assign(waarde_tekst=[counted_text(r, FIELDS[mode], mode) for _, r in df.iterrows()])
+    df.loc[df["student_count"].isna() & ~df["is_suppressed_only"], "waarde_tekst"] = (
+        "geen hogeschoolvestiging met deze opleidingen"
+    )
     field = FIELDS[mode]
     value_title = {
         "count": "Aantal studenten",
@@ -383,22 +472,32 @@ def render_map(
     else:
         chart = charts.finish(
             charts.choropleth(
-                list(features), df, field, value_title, value_format(mode), highlight=code
+                list(features),
+                df,
+                field,
+                value_title,
+                value_format(mode),
+                highlight=code,
+                label_field="waarde_tekst",
             ),
             title,
-            [f"Omlijnd: {name} ({text})", "Grijs: geen hogeschoolvestiging met deze opleidingen."],
+            [
+                f"Omlijnd: {name} ({text})",
+                "Grijs: geen hogeschoolvestiging met deze opleidingen, of alleen afgeschermde "
+                "aantallen (<5).",
+            ],
         )
         top = df.dropna(subset=[field]).sort_values(field, ascending=False).iloc[0]
-        summary = (
-            f"{title}. Hoogste: {top['region_name']} ({value_text(top[field], mode)}); "
-            f"{name}: {text}."
-        )
+        summary = f"{title}. Hoogste: {top['region_name']} ({top['waarde_tekst']}); {name}: {text}."
         table = df.rename(
             columns={
                 "region_code": "code",
                 "region_name": "regio",
                 "student_count": "aantal",
+                "suppressed_cells": "cellen_lt5",
+                "is_suppressed_only": "alleen_lt5",
                 "population": "inwoners",
+                "is_population_estimate": "inwoners_geschat",
                 "rank_desc": "rang_aantal",
             }
         )
@@ -408,7 +507,15 @@ def render_map(
         )
     ui.show_chart(
         charts.finish(
-            cr.ranking(df, field, value_title, LEVELS[level], name, value_format(mode)),
+            cr.ranking(
+                df,
+                field,
+                value_title,
+                LEVELS[level],
+                name,
+                value_format(mode),
+                label_field="waarde_tekst",
+            ),
             f"Ranglijst: {title}",
         )
     )
@@ -437,11 +544,14 @@ def render_vacancies(
     st.caption(
         "Vergelijkbare provincies: " + ", ".join(str(regions.get(c, c)) for c in peer_codes) + "."
     )
-    vac_years = sorted(periods["year"].unique().tolist())
-    full = periods.groupby("year")["quarter"].count()
-    vac_base = base if base in vac_years else int(full[full == full.max()].index.max())
+    quarters = periods.groupby("year")["quarter"].nunique()
+    complete = [int(y) for y, n in quarters.items() if n == 4]
+    vac_base = base if base in complete else complete[-1]
     if mode == "index" and vac_base != base:
-        st.caption(f"Basisjaar {base} valt buiten de vacaturereeks; index op {vac_base} = 100.")
+        st.caption(
+            f"Basisjaar {base} is geen volledig jaar in de vacaturereeks; index op het "
+            f"gemiddelde van {vac_base} = 100."
+        )
     df = qr.regions__vacancies_quarterly(SBI_CARE, pv, peer_codes, vac_base)
     field = {"count": "vacancy_count", "per_1000": "per_1000", "index": "index_value"}[mode]
     data = df.dropna(subset=[field]).copy()
@@ -460,7 +570,7 @@ def render_vacancies(
         "per_1000": "Vacatures per 1.000 inwoners",
         "index": f"Index (gemiddelde {vac_base} = 100)",
     }[mode]
-    fmt_str = value_format(mode)
+    fmt_str = vacancy_format(mode)
     title = f"Vacatures zorg en welzijn – {pv_name} naast Nederland en vergelijkbare provincies"
     chart = charts.finish(
         cr.comparison_trend(
@@ -504,22 +614,39 @@ def render_vacancies(
         key="regio-vac-trend",
         definition="openstaande vacatures in SBI Q (gezondheids- en welzijnszorg)",
     )
-    render_vacancy_map(pv, pv_name, mode, vac_base, vac_years)
+    render_vacancy_map(pv, pv_name, mode, vac_base, quarters)
 
 
-def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, vac_years: list) -> None:
-    years = [y for y in vac_years if mode != "per_1000" or y >= POP_FIRST_YEAR]
-    year = st.selectbox("Jaar (vacatures)", years[::-1], key=K_VAC_YEAR, bind="query-params")
-    df = q.vacancies__by_region(SBI_CARE, "provincie", year, None)
-    if mode == "index":
-        b = q.vacancies__by_region(SBI_CARE, "provincie", base, None)
-        df = df.merge(
-            b[["region_code", "vacancy_count"]].rename(columns={"vacancy_count": "b"}),
-            on="region_code",
-            how="left",
-        )
-        df["index_value"] = (100 * df["vacancy_count"] / df["b"]).round(1)
-        df = df.drop(columns=["b"])
+def year_mean_label(year: int, quarters: int) -> str:
+    """'2019' for a full year; '2020 (gemiddelde van 2 kwartalen)' for an incomplete one."""
+    return str(year) if quarters == 4 else f"{year} (gemiddelde van {quarters} kwartalen)"
+
+
+def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, quarters: pd.Series) -> None:
+    first = first_population_year() if mode == "per_1000" else 0
+    years = [int(y) for y in quarters.index if y >= first][::-1]
+    if mode == "index":  # an index compares full years only
+        years = [y for y in years if quarters[y] == 4]
+    if not years:
+        st.info("Geen vacaturejaren voor deze keuze.")
+        return
+    complete = [y for y in years if quarters[y] == 4]
+    year = st.selectbox(
+        "Jaar (vacatures)",
+        years,
+        index=years.index(complete[0]) if complete else 0,  # default: newest complete year
+        format_func=lambda y: year_mean_label(y, int(quarters[y])),
+        key=K_VAC_YEAR,
+        bind="query-params",
+        help="Een jaarcijfer is het gemiddelde van de vier kwartalen. Een jaar met minder "
+        "kwartalen staat er met het aantal kwartalen bij en heeft geen index of verandering.",
+    )
+    mean_label = (
+        "jaargemiddelde van de kwartalen"
+        if quarters[year] == 4
+        else f"gemiddelde van {int(quarters[year])} kwartalen (onvolledig jaar)"
+    )
+    df = q.vacancies__by_region(SBI_CARE, "provincie", year, None, base)
     field = {"count": "vacancy_count", "per_1000": "per_1000", "index": "index_value"}[mode]
     rank = cr.rank_of(df, field, pv)
     text = cr.rank_text(rank, "provincie", len(df))
@@ -527,7 +654,7 @@ def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, vac_years: l
         f"Rang van {pv_name} (vacatures, {VALUES[mode].lower()}, {year})",
         text,
         border=True,
-        help="1 = hoogste waarde (jaargemiddelde van de kwartalen).",
+        help=f"1 = hoogste waarde ({mean_label}).",
     )
     features = geo.features("provincie")
     value_title = {
@@ -535,28 +662,34 @@ def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, vac_years: l
         "per_1000": "Per 1.000 inwoners",
         "index": f"Index ({base} = 100)",
     }[mode]
-    title = f"Vacatures zorg en welzijn per provincie, {year} – {VALUES[mode].lower()}"
+    title = (
+        f"Vacatures zorg en welzijn per provincie, {year_mean_label(year, int(quarters[year]))} "
+        f"– {VALUES[mode].lower()}"
+    )
     if features is None:
         st.warning("De kaartgrenzen zijn niet beschikbaar.")
         return
     chart = charts.finish(
-        charts.choropleth(list(features), df, field, value_title, value_format(mode), highlight=pv),
+        charts.choropleth(
+            list(features), df, field, value_title, vacancy_format(mode), highlight=pv
+        ),
         title,
-        [f"Omlijnd: {pv_name} ({text}); jaargemiddelde van de kwartalen"],
+        [f"Omlijnd: {pv_name} ({text}); {mean_label}"],
     )
     top = df.dropna(subset=[field]).sort_values(field, ascending=False).iloc[0]
     summary = (
         f"{title}. Hoogste: {top['region_name']} ({value_text(top[field], mode)}); "
         f"{pv_name}: {text}."
     )
-    prov = ui.provenance("cbs_vacancies", title, pv_name, "jaargemiddelde van de kwartalen")
+    prov = ui.provenance("cbs_vacancies", title, pv_name, mean_label)
     ui.chart_block(
         chart,
         df,
         prov,
         summary,
         key="regio-vac-kaart",
-        definition="openstaande vacatures in SBI Q, gemiddelde van de kwartalen",
+        definition=f"openstaande vacatures in SBI Q, {mean_label}; afgerond op honderdtallen "
+        "zoals CBS ze publiceert",
     )
 
 
@@ -724,7 +857,7 @@ def render_own_trend(
 def render(f: Filters) -> None:
     row = pick_gemeente()
     show_gemeente(row)
-    level, measure, mode, base = choose_view()
+    level, measure, mode, base = choose_view(tuple(f.programmes))
     code, name = level_code(row, level)
     st.caption(
         f"Studenten (DUO) vergelijkt u hier op niveau {LEVELS[level].lower()}: {name}. DUO telt "
