@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -180,22 +182,53 @@ def read_population(obs_path: Path, regions_path: Path) -> pd.DataFrame:
     return df.sort_values(["year", "region_level", "region_code"]).reset_index(drop=True)
 
 
-def transfers(regions_path: Path) -> dict[str, dict[str, int]]:
-    """Old GM code -> {receiving GM code: inhabitants received}, from the CBS code list.
+_ABOLISHED = re.compile(r"^Opgeheven per (\d{2})-(\d{2})-(\d{4}), overgegaan naar:$")
+_RECEIVER = re.compile(r"^- .*\((GM\d{4})\),?$")
+_INHABITANTS = re.compile(r"^\.\.\. .*?\b(\d[\d.]*) inwoners?$")
 
-    Parsed from the ``Description`` blocks "…, ontvangen van:\n- Name (GMxxxx),\n… N inwoners".
-    Used to put gemeenten that were merged or split onto the current division.
+
+@dataclass(frozen=True)
+class Abolition:
+    """A gemeente's own "Opgeheven per …, overgegaan naar:" block in the CBS code list."""
+
+    date: date
+    receivers: dict[str, int]  # receiving GM code -> inhabitants received
+
+
+def abolitions(regions_path: Path) -> dict[str, Abolition]:
+    """Abolished GM code -> where its inhabitants went, from that gemeente's own Description.
+
+    Only the block "Opgeheven per DD-MM-YYYY, overgegaan naar:" in the abolished gemeente's
+    own entry is read: each "- Name (GMxxxx)," line names a receiver and the following
+    "... H hectare met W woningen en N inwoners" line says how many inhabitants it received.
+    Border changes (Grenswijziging), older reorganisations and entries in other gemeenten's
+    descriptions are ignored. A gemeente is abolished at most once, so there is one block.
     """
-    out: dict[str, dict[str, int]] = {}
-    pattern = re.compile(
-        r"\((GM\d{4})\),?\s*\r?\n\.\.\. [\d.]+ hectare met [\d.]+ woningen "
-        r"en ([\d.]+) inwoners"
-    )
+    out: dict[str, Abolition] = {}
     for r in _load_odata(regions_path):
         code = r["Identifier"]
         if not code.startswith("GM"):
             continue
-        for old, inhabitants in pattern.findall(r.get("Description") or ""):
-            if old != code:
-                out.setdefault(old, {})[code] = int(inhabitants.replace(".", ""))
+        lines = [ln.strip() for ln in (r.get("Description") or "").splitlines()]
+        for i, line in enumerate(lines):
+            m = _ABOLISHED.match(line)
+            if not m:
+                continue
+            if code in out:
+                raise BuildError(regions_path, None, "Description", f"{code} twee keer opgeheven")
+            day, month, year = (int(x) for x in m.groups())
+            receivers: dict[str, int] = {}
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("- "):
+                rec = _RECEIVER.match(lines[j])
+                num = _INHABITANTS.match(lines[j + 1]) if j + 1 < len(lines) else None
+                if not rec or not num or rec.group(1) in receivers:
+                    raise BuildError(
+                        regions_path, None, "Description", f"{code}: onleesbare regel {lines[j]!r}"
+                    )
+                receivers[rec.group(1)] = int(num.group(1).replace(".", ""))
+                j += 2
+            if not receivers:
+                raise BuildError(regions_path, None, "Description", f"{code}: geen opvolger")
+            out[code] = Abolition(date(year, month, day), receivers)
     return out

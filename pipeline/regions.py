@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.cbs import transfers
+from pipeline.cbs import Abolition, abolitions
 from pipeline.errors import BuildError
 
 GEB_DIR = "cbs_gebieden"
@@ -141,35 +142,77 @@ def gemeente_table(raw: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _successor_weights(
+    old: str, moves: dict[str, Abolition], current: set[str], path: Path, seen: tuple = ()
+) -> dict[str, float]:
+    """Share of an abolished gemeente's inhabitants per gemeente of the current division.
+
+    The shares are the inhabitants per receiver in the gemeente's own "Opgeheven" block; a
+    receiver that was itself abolished later passes its share on by its own block.
+    """
+    if old not in moves or old in seen:
+        raise BuildError(path, None, "Description", f"geen opheffing gevonden voor {old}")
+    receivers = moves[old].receivers
+    total = sum(receivers.values())
+    if not total:
+        raise BuildError(path, None, "Description", f"{old}: opvolgers zonder inwoners")
+    out: dict[str, float] = {}
+    for code, n in receivers.items():
+        if code in current:
+            out[code] = out.get(code, 0.0) + n / total
+        else:
+            for c, w in _successor_weights(code, moves, current, path, (*seen, old)).items():
+                out[c] = out.get(c, 0.0) + w * n / total
+    return out
+
+
+def _apportion(value: int, weights: dict[str, float]) -> dict[str, int]:
+    """Whole persons per receiver that add up to ``value`` exactly (largest remainder)."""
+    exact = {c: value * w for c, w in weights.items()}
+    out = {c: int(v) for c, v in exact.items()}
+    rest = value - sum(out.values())
+    for c in sorted(exact, key=lambda c: (out[c] - exact[c], c))[:rest]:
+        out[c] += 1
+    return out
+
+
 def population_table(cbs_pop: pd.DataFrame, gemeenten: pd.DataFrame, raw: Path) -> pd.DataFrame:
     """Population on 1 January per level on the 2023 gemeente division, 2019-2026.
 
-    A gemeente that was merged or split before 2023 is shared out over the gemeenten that received
-    it, in proportion to the inhabitants each received (CBS code list); such values are flagged
-    ``is_reconstructed``. Provincie and NL figures are CBS's own.
+    A gemeente that exists in the 2023 division keeps CBS's own value. A gemeente abolished
+    before 2023 is shared out over the gemeenten it went to, in proportion to the inhabitants
+    per receiver in its own "Opgeheven … overgegaan naar" block (CBS code list); border changes
+    are not applied. Each abolished gemeente is distributed once per year, in whole persons that
+    add up to its CBS value; receiving gemeenten are flagged ``is_reconstructed``. Provincie and
+    NL figures are CBS's own.
     """
-    moves = transfers(raw / "cbs_bevolking_03759ned" / "codes-RegioS.json")
+    codes_path = raw / "cbs_bevolking_03759ned" / "codes-RegioS.json"
+    moves = abolitions(codes_path)
     current = set(gemeenten["gemeente_code"])
     gm = cbs_pop[cbs_pop["region_level"] == "gemeente"]
     rows = []
     for year, g in gm.groupby("year"):
         values = dict(zip(g["region_code"], g["population"], strict=True))
-        pop = {c: float(values[c]) for c in current if c in values}
+        pop = {c: int(values[c]) for c in current if c in values}
         recon: set[str] = set()
-        for old, value in values.items():
+        for old, value in sorted(values.items()):
             if old in current:
                 continue
-            receivers = {c: w for c, w in moves.get(old, {}).items() if c in current}
-            total = sum(receivers.values())
-            if not total:
+            if old not in moves:
                 raise BuildError(
-                    raw / "cbs_bevolking_03759ned" / "codes-RegioS.json",
+                    codes_path, None, "Description", f"geen opheffing gevonden voor {old} ({year})"
+                )
+            if moves[old].date <= date(int(year), 1, 1):
+                raise BuildError(
+                    codes_path,
                     None,
                     "Description",
-                    f"geen opvolger gevonden voor {old} ({year})",
+                    f"{old} heeft een waarde op 1 januari {year}, maar is opgeheven per "
+                    f"{moves[old].date:%d-%m-%Y}",
                 )
-            for c, w in receivers.items():
-                pop[c] = pop.get(c, 0.0) + value * w / total
+            weights = _successor_weights(old, moves, current, codes_path)
+            for c, n in _apportion(int(value), weights).items():
+                pop[c] = pop.get(c, 0) + n
                 recon.add(c)
         for gem in gemeenten.itertuples():
             v = pop.get(gem.gemeente_code)
@@ -179,7 +222,7 @@ def population_table(cbs_pop: pd.DataFrame, gemeenten: pd.DataFrame, raw: Path) 
                     "region_level": "gemeente",
                     "region_code": gem.gemeente_code,
                     "region_name": gem.gemeente_name,
-                    "population": None if v is None else round(v),
+                    "population": v,
                     "is_reconstructed": gem.gemeente_code in recon,
                 }
             )
