@@ -187,3 +187,14 @@ def change_text(change: object, pct: object) -> str | None:
     if change is None or pd.isna(change):
         return None
     return f"{fmt.signed(change)} ({fmt.pct(pct, signed=True)}) t.o.v. vorig jaar"
+
+
+def estimate_note(df: pd.DataFrame, year: int) -> None:
+    """Name the regions whose inhabitants (the per-1.000 denominator) are reconstructed."""
+    est = df[df["is_population_estimate"].fillna(False).astype(bool)]
+    if len(est):
+        st.caption(
+            f"Geschat inwonertal {year} voor: {', '.join(dict.fromkeys(est['region_name']))}. "
+            "Deze gemeenten zijn later samengevoegd of gesplitst; CBS-cijfers zijn omgerekend naar "
+            "de huidige indeling, naar rato van de inwoners die CBS per opvolger noemt."
+        )

@@ -221,6 +221,12 @@ def render_kpis(sel: q.StudentSelection, label: str, year: int) -> pd.DataFrame:
 
 def render_trend(df: pd.DataFrame, sel: q.StudentSelection, label: str) -> None:
     data = df.dropna(subset=["student_count"])
+    if data.empty and df["is_suppressed_only"].any():
+        st.info(
+            "Geen lijn te tekenen: in deze selectie zijn alle aantallen door DUO afgeschermd "
+            "(1-4 personen per cel, '<5'). Kies meer opleidingen of een grotere regio."
+        )
+        return
     if data.empty:
         st.info(_empty_reason(sel))
         return
@@ -441,6 +447,8 @@ def render_map(
         "Locatie van de hogeschool(vestiging), niet de woonplaats van de student.",
     ]
     df = df.assign(waarde_tekst=map_labels(df, field, 0 if mode == "count" else 2))
+    if mode == "per_1000":
+        ui.estimate_note(df, year)
     shown = df.dropna(subset=[field])
     if shown.empty:
         st.info("Geen waarden voor deze keuze. " + _empty_reason(sel))

@@ -447,6 +447,8 @@ def render_map(
     df.loc[df["student_count"].isna() & ~df["is_suppressed_only"], "waarde_tekst"] = (
         "geen hogeschoolvestiging met deze opleidingen"
     )
+    if mode == "per_1000":
+        ui.estimate_note(df, year)
     field = FIELDS[mode]
     value_title = {
         "count": "Aantal studenten",
