@@ -23,6 +23,8 @@ SNAPSHOTS: dict[str, str] = {
     "vh_dashboard": "vh_dashboard.parquet",
     "azw_prognose": "azw_prognose.parquet",
     "kengetallen": "kengetallen.parquet",
+    "vacancies_transcribed": "vacancies_transcribed.parquet",
+    "azw_sociaal_werk": "azw_sociaal_werk.parquet",
 }
 # derived views (queries/views/<name>.sql) and the tables each needs
 VIEWS: dict[str, tuple[str, ...]] = {
@@ -33,5 +35,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
         "regions_gemeente",
         "programme_groups",
     ),
+    "vacancies_nsa": ("cbs_vacancies", "vacancies_transcribed"),
+    "vacancies_sa": ("vacancies_transcribed",),
 }
 GEO_LEVELS = ("provincie", "arbeidsmarktregio", "gemeente")

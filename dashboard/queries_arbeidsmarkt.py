@@ -52,3 +52,23 @@ def supply__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFra
 
 def vacancies__population_years() -> pd.DataFrame:
     return run("vacancies__population_years")
+
+
+def vacancies__nsa_series(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__nsa_series", region_code=region_code, sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__seasonally_adjusted(sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__seasonally_adjusted", sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__bases_compared(sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__bases_compared", sbi_codes=tuple(sbi_codes))
+
+
+def sociaal_werk__vacaturegraad() -> pd.DataFrame:
+    return run("sociaal_werk__vacaturegraad")
+
+
+def forecast__editions() -> pd.DataFrame:
+    return run("forecast__editions")

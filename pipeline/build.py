@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import cbs, documents, duo, regions
+from pipeline import cbs, documents, duo, regions, web_transcribed
 from pipeline.contracts import validate
 from pipeline.errors import BuildError
 
@@ -109,6 +109,23 @@ META = {
         "source": "seeds 000, 001, 003, 004",
         "peildatum": "zie per cijfer",
     },
+    "vacancies_transcribed": {
+        "title": "Openstaande vacatures na 2020KW02 (niet en wel seizoengecorrigeerd), "
+        "overgenomen van webpagina's",
+        "publisher": "CBS (cbs.nl en nieuwsberichten die CBS-cijfers citeren)",
+        "licence": "CC BY 4.0; bron: CBS (cijfers); citaat met bronvermelding",
+        "source": "data/transcribed/cbs_vacatures_2020_2025 (CBS 83599NED/80472ned/80474ned "
+        "via webpagina's)",
+        "peildatum": "einde kwartaal; eerste en voorlopige publicaties",
+    },
+    "azw_sociaal_werk": {
+        "title": "Kengetallen branche sociaal werk (AZW), overgenomen van webpagina's",
+        "publisher": "Onderzoeksprogramma AZW (CBS/AZW StatLine), via azwinfo.nl, "
+        "Sociaal Werk Nederland, Movisie e.a.",
+        "licence": "CC BY 4.0; bron: CBS/AZW (cijfers); citaat met bronvermelding",
+        "source": "data/transcribed/azw_sociaal_werk",
+        "peildatum": "zie per cijfer",
+    },
 }
 GEO_META = {"publisher": "CBS / Kadaster (PDOK)", "licence": "CC BY 4.0; bron: CBS, Kadaster"}
 
@@ -161,6 +178,9 @@ def collect(raw: Path) -> tuple[dict[str, tuple[pd.DataFrame, list[Path]]], dict
     tables["raadpleging"] = documents.raadpleging(tdir / "raadpleging")
     for name in ("vh_dashboard", "azw_prognose", "kengetallen"):
         tables[name] = documents.simple(tdir / f"{name}.csv")
+    say("· overgenomen cijfers van webpagina's (vacatures na 2020KW02, AZW sociaal werk)")
+    tables["vacancies_transcribed"] = web_transcribed.vacancies(tdir / web_transcribed.VAC_DIR)
+    tables["azw_sociaal_werk"] = web_transcribed.azw_sociaal_werk(tdir / web_transcribed.AZW_DIR)
     say("· kaartlagen")
     geo = regions.geo_layers(raw)
     return tables, geo

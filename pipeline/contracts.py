@@ -94,6 +94,20 @@ _TRANSCRIBED_COMMON = {
     "note": _STR_NULL,
 }
 
+_PROVINCES_AND_NL = (
+    "Nederland",
+    *_DUO_COMMON["province_name"].allowed,
+)
+_URL = Column("str", pattern=r"^https://\S+$")
+_QUOTE = Column("str", pattern=r"^.*\S.*$")  # every row cites the sentence that holds it
+_WEB_SOURCE = {
+    "note": _STR,
+    "url": _URL,
+    "quote": _QUOTE,
+    "publisher": _STR,
+    "published": Column("datetime", nullable=True),
+}
+
 CONTRACTS: dict[str, Contract] = {
     "duo_enrolled": _duo(2020, LATEST_YEAR),
     "duo_first_years": _duo(2015, LATEST_YEAR),
@@ -216,6 +230,90 @@ CONTRACTS: dict[str, Contract] = {
             **_TRANSCRIBED_COMMON,
         },
         ("document", "line", "indicator"),
+    ),
+    "vacancies_transcribed": Contract(
+        {
+            "period_code": Column("str", pattern=r"^20(1\d|2\d)(KW0[1-4]|JJ00)$"),
+            "period_type": Column("str", allowed=("quarter", "year")),
+            "year": Column("int", min=2020, max=LATEST_YEAR),
+            "quarter": Column("int", nullable=True, min=1, max=4),
+            "quarter_start": Column("datetime", nullable=True),
+            "region_level": Column("str", allowed=("nl", "provincie")),
+            "region_code": Column("str", pattern=r"^(NL01|PV(2\d|3[01]))$"),
+            "region_name": Column("str", allowed=_PROVINCES_AND_NL),
+            "landsdeel_code": Column("str", nullable=True, pattern=r"^LD0[1-4]$"),
+            "sbi_code": Column("str", allowed=("422400", "T001081")),
+            "sbi_letter": Column("str", allowed=("Q", "A-U")),
+            "sbi_name": _STR,
+            "is_sbi_aggregate": Column("bool"),
+            "basis": Column("str", allowed=("nsa", "sa")),
+            "vacancy_count": Column("int", min=1),
+            "value_thousands": Column("float", min=0.1),
+            "rounded_to": Column("int", allowed=(100, 1000)),
+            "is_provisional": Column("bool"),
+            "is_implied": Column("bool"),
+            "is_inferred": Column("bool"),
+            "is_revision": Column("bool"),
+            "is_approximate": Column("bool"),
+            "has_source_conflict": Column("bool"),
+            "derivation": _STR_NULL,
+            "source_file": Column(
+                "str", pattern=r"^cbs_vacatures_2020_2025/vacatures_(nsa|sa)(_implied)?\.csv$"
+            ),
+            **_WEB_SOURCE,
+        },
+        ("basis", "period_code", "region_code", "sbi_code", "is_revision"),
+        min_rows=90,
+    ),
+    "azw_sociaal_werk": Contract(
+        {
+            "period_label": _STR,
+            "period_code": Column("str", nullable=True, pattern=r"^\d{4}(JJ00|KW0[1-4]|MM\d{2})$"),
+            "period_type": Column("str", allowed=("year", "quarter", "month", "undated")),
+            "year": Column("int", nullable=True, min=2015, max=2040),
+            "quarter": Column("int", nullable=True, min=1, max=4),
+            "is_period_inferred": Column("bool"),
+            "region_name": _STR,
+            "branch": _STR,
+            "measure": Column(
+                "str",
+                allowed=(
+                    "vacaturegraad",
+                    "ontstane_vacatures_verandering",
+                    "werknemers",
+                    "zelfstandigen",
+                    "tekort_prognose",
+                    "sociaal_werkers",
+                    "openstaande_vacatures",
+                    "openstaande_vacatures_beroep",
+                ),
+            ),
+            "unit": Column(
+                "str",
+                allowed=(
+                    "vacatures per 1.000 banen van werknemers",
+                    "procent",
+                    "personen",
+                    "vacatures",
+                ),
+            ),
+            "definition": Column(
+                "str", nullable=True, allowed=("jaargemiddelde", "einde kwartaal")
+            ),
+            "value": Column("float", min=0),
+            "is_approximate": Column("bool"),
+            "edition": Column(
+                "str",
+                nullable=True,
+                allowed=("2022-2031", "2024-2033", "scenario-2024", "ongedateerd"),
+            ),
+            "edition_label": _STR_NULL,
+            "edition_first_year": Column("int", nullable=True, min=2015, max=2040),
+            "edition_last_year": Column("int", nullable=True, min=2015, max=2040),
+            **_WEB_SOURCE,
+        },
+        ("measure", "branch", "region_name", "period_label", "edition"),
+        min_rows=19,
     ),
 }
 

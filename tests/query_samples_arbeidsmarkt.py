@@ -18,4 +18,9 @@ SAMPLES: dict[str, dict] = {
         "chapter": 11,
         "refs": ["Figuur 11.2", "Figuur 11.5", "Figuur 11.6"],
     },
+    "vacancies__nsa_series": {"region_code": "NL01", "sbi_codes": ["422400", "T001081"]},
+    "vacancies__seasonally_adjusted": {"sbi_codes": ["422400", "T001081"]},
+    "vacancies__bases_compared": {"sbi_codes": ["422400", "T001081"]},
+    "sociaal_werk__vacaturegraad": {},
+    "forecast__editions": {},
 }
