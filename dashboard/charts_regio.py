@@ -60,6 +60,8 @@ def comparison_trend(
     value_format: str = charts.NUMBER_FORMAT,
     break_field: str | None = None,
     label_field: str | None = None,
+    x_domain: list[str] | None = None,
+    source_field: str | None = None,
 ) -> alt.LayerChart:
     """The region (accent), the peer group and NL as coloured lines; each peer as a thin grey line.
 
@@ -73,7 +75,12 @@ def comparison_trend(
         for s in dict.fromkeys(main.sort_values("series", key=_order)["series"])
     ]
     detail = [alt.Detail(f"{break_field}:N")] if break_field else []
-    x_enc = alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0 if x == "year" else -45))
+    x_enc = alt.X(
+        f"{x}:O",
+        title=x_title,
+        axis=alt.Axis(labelAngle=0 if x == "year" else -45),
+        scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined,
+    )
     y_enc = alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=value_format))
     tooltip = [
         alt.Tooltip("reeks:N", title="Reeks"),
@@ -82,6 +89,8 @@ def comparison_trend(
         if label_field
         else alt.Tooltip(f"{y}:Q", title=y_title, format=value_format),
     ]
+    if source_field:
+        tooltip.append(alt.Tooltip(f"{source_field}:N", title="Bron"))
     peers = (
         alt.Chart(df[df["series"] == "peer"])
         .mark_line(strokeWidth=1.2, color=PEER_GREY, opacity=0.7)

@@ -37,3 +37,7 @@ def regions__vacancies_quarterly(
         peer_codes=tuple(peer_codes),
         base_year=int(base_year),
     )
+
+
+def options__province_periods(sbi_code: str) -> pd.DataFrame:
+    return run("options__province_periods", sbi_code=sbi_code)

@@ -1,15 +1,18 @@
 -- Purpose: open vacancies in one SBI sector per quarter for a provincie, each of its peer
 --   provincies, the peer group as a whole and Nederland, with per 1,000 inhabitants and an index.
--- Grain: one row per quarter × series region (the provincie, each peer, 'PEERS', 'NL01').
+-- Grain: one row per quarter × series region (the provincie, each peer, 'PEERS', 'NL01'); only
+--   quarters that exist (not seasonally adjusted); the group only when every peer has a value.
 -- Params: $sbi_code varchar (SBI 2008 code, e.g. 422400); $region_code varchar (PVnn);
 --   $peer_codes varchar[] (peer provincies PVnn; empty = none); $base_year integer (index: mean
 --   of the quarters of $base_year = 100).
 -- Columns: period_code, year, quarter, series ('region' | 'peer' | 'peers' | 'nl'), region_code
 --   (PEERS for the group), region_name, vacancy_count (persons; group = sum of peers),
---   is_provisional, population (1 Jan of year; NULL before 2019), per_1000 (one decimal: CBS
+--   is_provisional, source_kind ('statline' = 83599NED, 'publicatie' = transcribed from a CBS
+--   publication), is_implied (derived from a stated level and change), publisher, url (for
+--   publicatie rows; NULL for the group), population (1 Jan of year; NULL before 2019), per_1000 (one decimal: CBS
 --   publishes hundreds), base_mean (mean of the four $base_year quarters, rounded to hundreds;
 --   NULL when $base_year is incomplete), index_value (base_year = 100).
--- Source: cbs_vacancies (CBS 83599NED), population.
+-- Source: vacancies_nsa (CBS 83599NED + transcribed NSA quarters), population.
 with selected as (
     select
         period_code,
@@ -23,8 +26,12 @@ with selected as (
         region_code,
         region_name,
         vacancy_count,
-        is_provisional
-    from cbs_vacancies
+        is_provisional,
+        source_kind,
+        is_implied,
+        publisher,
+        url
+    from vacancies_nsa
     where
         sbi_code = $sbi_code
         and (
@@ -42,10 +49,16 @@ peers as (
         'PEERS' as region_code,
         'Vergelijkbare provincies (samen)' as region_name,
         sum(vacancy_count) as vacancy_count,
-        bool_or(is_provisional) as is_provisional
+        bool_or(is_provisional) as is_provisional,
+        case when bool_and(source_kind = 'statline') then 'statline' else 'publicatie' end
+            as source_kind,
+        bool_or(is_implied) as is_implied,
+        null::varchar as publisher,
+        null::varchar as url
     from selected
     where series = 'peer'
     group by period_code
+    having count(vacancy_count) = len($peer_codes)
 ),
 
 stacked as (
@@ -57,7 +70,11 @@ stacked as (
         region_code,
         region_name,
         vacancy_count,
-        is_provisional
+        is_provisional,
+        source_kind,
+        is_implied,
+        publisher,
+        url
     from selected
     union all
     select
@@ -68,7 +85,11 @@ stacked as (
         region_code,
         region_name,
         vacancy_count,
-        is_provisional
+        is_provisional,
+        source_kind,
+        is_implied,
+        publisher,
+        url
     from peers
 ),
 
@@ -108,6 +129,10 @@ select
     s.region_name,
     s.vacancy_count,
     s.is_provisional,
+    s.source_kind,
+    s.is_implied,
+    s.publisher,
+    s.url,
     p.population,
     round(1000.0 * s.vacancy_count / nullif(p.population, 0), 1) as per_1000,
     round(b.base_mean, -2) as base_mean,

@@ -8,9 +8,10 @@
 --   is_complete (one quarter asked, or all four present), vacancy_count (persons, rounded to
 --   hundreds as CBS publishes them), all_count (SBI A-U), share_of_all_pct, prev_count (same
 --   period a year earlier; NULL when either year is incomplete), change_pct (NULL when either year is incomplete), index_value (NULL
---   unless both years are complete), rank_desc, is_provisional, population (1 Jan of $year; NULL
+--   unless both years are complete), rank_desc, is_provisional, is_from_publication (value
+--   transcribed from a CBS publication, not the StatLine file), population (1 Jan of $year; NULL
 --   before 2019 and for landsdeel), per_1000 (vacancies per 1,000 inhabitants, one decimal).
--- Source: cbs_vacancies, population.
+-- Source: vacancies_nsa (CBS 83599NED + transcribed NSA quarters), population.
 with periods as (
     select
         region_code,
@@ -19,8 +20,9 @@ with periods as (
         sbi_code,
         avg(vacancy_count) as vacancy_count,
         count(vacancy_count) as quarters,
-        bool_or(is_provisional) as is_provisional
-    from cbs_vacancies
+        bool_or(is_provisional) as is_provisional,
+        bool_or(source_kind = 'publicatie') as is_from_publication
+    from vacancies_nsa
     where
         region_level = $level
         and (year in ($year, $year - 1) or year = $base_year)
@@ -66,6 +68,7 @@ select
     end as index_value,
     rank() over (order by c.vacancy_count desc) as rank_desc,
     c.is_provisional,
+    c.is_from_publication,
     pop.population,
     round(1000.0 * c.vacancy_count / nullif(pop.population, 0), 1) as per_1000
 from periods as c

@@ -26,4 +26,5 @@ SAMPLES: dict[str, dict] = {
         "peer_codes": ["PV28", "PV30"],
         "base_year": 2015,
     },
+    "options__province_periods": {"sbi_code": "422400"},
 }

@@ -530,12 +530,19 @@ def render_vacancies(
     row: pd.Series, level: str, peers: pd.DataFrame, count: int, mode: str, base: int
 ) -> None:
     pv, pv_name = str(row["provincie_code"]), str(row["provincie_name"])
-    periods = q.options__periods()
+    periods = qr.options__province_periods(SBI_CARE)
+    statline = periods[~periods["is_from_publication"]].iloc[-1]
     last = periods.iloc[-1]
+    later = ""
+    if last["period_code"] != statline["period_code"]:
+        later = (
+            f"; daarna enkele kwartalen uit CBS-publicaties, tot en met het "
+            f"{fmt.quarter(int(last['year']), int(last['quarter']))}"
+        )
     st.caption(
         "CBS publiceert vacatures alleen per provincie (tabel 83599NED, tot en met het "
-        f"{fmt.quarter(int(last['year']), int(last['quarter']))}). Daarom staat hier {pv_name}, "
-        f"de provincie van {row['region_name']}."
+        f"{fmt.quarter(int(statline['year']), int(statline['quarter']))}{later}; niet "
+        f"seizoengecorrigeerd). Daarom staat hier {pv_name}, de provincie van {row['region_name']}."
     )
     if level == "provincie":
         peer_codes = tuple(peers["region_code"])
@@ -546,8 +553,7 @@ def render_vacancies(
     st.caption(
         "Vergelijkbare provincies: " + ", ".join(str(regions.get(c, c)) for c in peer_codes) + "."
     )
-    quarters = periods.groupby("year")["quarter"].nunique()
-    complete = [int(y) for y, n in quarters.items() if n == 4]
+    complete = sorted(int(y) for y in periods.loc[periods["quarters_in_year"] == 4, "year"])
     vac_base = base if base in complete else complete[-1]
     if mode == "index" and vac_base != base:
         st.caption(
@@ -563,6 +569,18 @@ def render_vacancies(
     data["kwartaal"] = [
         fmt.quarter_short(y, k) for y, k in zip(data["year"], data["quarter"], strict=True)
     ]
+    # every quarter from first to last on the axis, so missing quarters stay visible gaps, and
+    # a line is drawn only between consecutive quarters (never across a gap)
+    index = data["year"] * 4 + data["quarter"] - 1
+    first, last_q = int(index.min()), int(index.max())
+    domain = [fmt.quarter_short(i // 4, i % 4 + 1) for i in range(first, last_q + 1)]
+    data = data.sort_values(["region_code", "period_code"])
+    step = (data["year"] * 4 + data["quarter"]).groupby(data["region_code"]).diff().fillna(1)
+    data["deel"] = (step != 1).groupby(data["region_code"]).cumsum().astype(int)
+    data["bron"] = [
+        "CBS StatLine 83599NED" if k == "statline" else f"CBS-publicatie via {p or 'CBS'}"
+        for k, p in zip(data["source_kind"], data["publisher"], strict=True)
+    ]
     data = cr.label_series(data, pv_name)
     data["reeks"] = data["reeks"].replace(
         "Vergelijkbare regio's (samen)", "Vergelijkbare provincies (samen)"
@@ -576,10 +594,21 @@ def render_vacancies(
     title = f"Vacatures zorg en welzijn – {pv_name} naast Nederland en vergelijkbare provincies"
     chart = charts.finish(
         cr.comparison_trend(
-            data, field, y_title, x="kwartaal", x_title="Kwartaal", value_format=fmt_str
+            data,
+            field,
+            y_title,
+            x="kwartaal",
+            x_title="Kwartaal",
+            value_format=fmt_str,
+            break_field="deel",
+            x_domain=domain,
+            source_field="bron",
         ),
         title,
-        ["SBI Q gezondheids- en welzijnszorg (bovengrens voor sociaal werk); 2018+ voorlopig"],
+        [
+            "SBI Q gezondheids- en welzijnszorg (bovengrens voor sociaal werk); niet "
+            "seizoengecorrigeerd; losse punten na de StatLine-reeks komen uit CBS-publicaties"
+        ],
     )
     summary = trend_summary(
         data.sort_values("period_code"),
@@ -596,6 +625,8 @@ def render_vacancies(
             "region_code",
             "vacancy_count",
             "is_provisional",
+            "bron",
+            "url",
             "population",
             "per_1000",
             "index_value",
@@ -616,44 +647,56 @@ def render_vacancies(
         key="regio-vac-trend",
         definition="openstaande vacatures in SBI Q (gezondheids- en welzijnszorg)",
     )
-    render_vacancy_map(pv, pv_name, mode, vac_base, quarters)
+    render_vacancy_map(pv, pv_name, mode, vac_base)
 
 
-def year_mean_label(year: int, quarters: int) -> str:
-    """'2019' for a full year; '2020 (gemiddelde van 2 kwartalen)' for an incomplete one."""
-    return str(year) if quarters == 4 else f"{year} (gemiddelde van {quarters} kwartalen)"
+def map_periods(mode: str) -> dict[str, tuple[int, int | None, str]]:
+    """Map periods, newest first: option -> (year, quarter or None, label).
 
-
-def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, quarters: pd.Series) -> None:
+    A complete year is offered as its mean of four quarters; a year with fewer quarters only as
+    its single quarters, so half a year is never called a year (nor an index base).
+    """
+    periods = qr.options__province_periods(SBI_CARE)
     first = first_population_year() if mode == "per_1000" else 0
-    years = [int(y) for y in quarters.index if y >= first][::-1]
-    if mode == "index":  # an index compares full years only
-        years = [y for y in years if quarters[y] == 4]
-    if not years:
-        st.info("Geen vacaturejaren voor deze keuze.")
+    out: dict[str, tuple[int, int | None, str]] = {}
+    for year, rows in periods[periods["year"] >= first].groupby("year", sort=False):
+        if len(rows) == 4:
+            out[str(year)] = (int(year), None, f"{year} (jaargemiddelde)")
+        elif mode != "index":
+            for r in rows.itertuples():
+                source = " – uit CBS-publicatie" if r.is_from_publication else ""
+                label = fmt.quarter(int(r.year), int(r.quarter)) + source
+                out[f"{r.year}K{r.quarter}"] = (int(r.year), int(r.quarter), label)
+    return dict(sorted(out.items(), key=lambda kv: (kv[1][0], kv[1][1] or 5), reverse=True))
+
+
+def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int) -> None:
+    options = map_periods(mode)
+    if not options:
+        st.info("Geen vacatureperiodes voor deze keuze.")
         return
-    complete = [y for y in years if quarters[y] == 4]
-    year = st.selectbox(
-        "Jaar (vacatures)",
-        years,
-        index=years.index(complete[0]) if complete else 0,  # default: newest complete year
-        format_func=lambda y: year_mean_label(y, int(quarters[y])),
+    choice = st.selectbox(
+        "Periode (vacatures)",
+        list(options),
+        format_func=lambda o: options[o][2],
         key=K_VAC_YEAR,
         bind="query-params",
-        help="Een jaarcijfer is het gemiddelde van de vier kwartalen. Een jaar met minder "
-        "kwartalen staat er met het aantal kwartalen bij en heeft geen index of verandering.",
+        help="Een jaarcijfer is het gemiddelde van de vier kwartalen. Van een jaar met minder "
+        "kwartalen zijn alleen de losse kwartalen te kiezen (geen index, geen jaargemiddelde).",
     )
-    mean_label = (
-        "jaargemiddelde van de kwartalen"
-        if quarters[year] == 4
-        else f"gemiddelde van {int(quarters[year])} kwartalen (onvolledig jaar)"
-    )
-    df = q.vacancies__by_region(SBI_CARE, "provincie", year, None, base)
+    year, quarter, period_label = options[choice]
+    mean_label = "jaargemiddelde van de kwartalen" if quarter is None else "één kwartaal"
+    df = q.vacancies__by_region(SBI_CARE, "provincie", year, quarter, base)
+    if df["is_from_publication"].any():
+        st.caption(
+            "Dit kwartaal komt niet uit het StatLine-bestand 83599NED maar uit een CBS-publicatie "
+            "(overgenomen tabel, niet seizoengecorrigeerd, zelfde reeks); zie 'Over de data'."
+        )
     field = {"count": "vacancy_count", "per_1000": "per_1000", "index": "index_value"}[mode]
     rank = cr.rank_of(df, field, pv)
     text = cr.rank_text(rank, "provincie", len(df))
     st.metric(
-        f"Rang van {pv_name} (vacatures, {VALUES[mode].lower()}, {year})",
+        f"Rang van {pv_name} (vacatures, {VALUES[mode].lower()}, {period_label})",
         text,
         border=True,
         help=f"1 = hoogste waarde ({mean_label}).",
@@ -664,10 +707,7 @@ def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int, quarters: pd
         "per_1000": "Per 1.000 inwoners",
         "index": f"Index ({base} = 100)",
     }[mode]
-    title = (
-        f"Vacatures zorg en welzijn per provincie, {year_mean_label(year, int(quarters[year]))} "
-        f"– {VALUES[mode].lower()}"
-    )
+    title = f"Vacatures zorg en welzijn per provincie, {period_label} – {VALUES[mode].lower()}"
     if features is None:
         st.warning("De kaartgrenzen zijn niet beschikbaar.")
         return

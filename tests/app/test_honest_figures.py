@@ -56,8 +56,25 @@ def raw_vacancies() -> dict[tuple[str, str, str], float]:
     return out
 
 
+PROVINCE_NAMES = {"PV23": "Overijssel", "PV25": "Gelderland", "NL01": "Nederland"}
+NSA_CSV = REPO / "data" / "transcribed" / "cbs_vacatures_2020_2025" / "vacatures_nsa.csv"
+
+
+@cache
+def nsa_transcribed() -> dict[tuple[str, str, str], float]:
+    """(period, region code, sbi) -> persons from the transcribed NSA CSV (values in thousands)."""
+    codes = {v: k for k, v in PROVINCE_NAMES.items()}
+    with NSA_CSV.open(encoding="utf-8") as fh:
+        return {
+            (r["period"], codes[r["region"]], Q): float(r["value"]) * 1000
+            for r in csv.DictReader(fh)
+            if r["sbi"] == "Q" and r["region"] in codes
+        }
+
+
 def quarters_of(year: int, region: str = "NL01") -> list[float]:
-    v = raw_vacancies()
+    """The not seasonally adjusted quarters of a year: 83599NED, else the transcription."""
+    v = {**nsa_transcribed(), **raw_vacancies()}
     keys = [(f"{year}KW0{k}", region, Q) for k in range(1, 5)]
     return [v[key] for key in keys if key in v]
 
@@ -237,6 +254,7 @@ def test_regio_trend_index_never_joins_a_base_of_another_definition(database):
 
 
 def _incomplete_year() -> int:
+    """The last year of the StatLine file; it has fewer than four quarters."""
     years = {int(p[:4]) for p, r, s in raw_vacancies() if r == "NL01" and s == Q}
     last = max(years)
     assert len(quarters_of(last)) < 4, "the raw file now ends with a full year: pick another case"
@@ -273,13 +291,19 @@ def test_vacancies_by_region_full_year_change_and_index_recounted(database):
     assert df.loc["PV25", "vacancy_count"] % 100 == 0
 
 
-def test_regio_vacancies_default_to_latest_complete_year_and_label_the_incomplete_one():
+def test_regio_vacancy_map_offers_an_incomplete_year_only_as_quarters():
     year = _incomplete_year()
     at = _run("app_pages/regio.py", gemeente="Zwolle (GM0193)", weergave="Vacatures (provincie)")
     box = at.selectbox(key="vacjaar")
-    assert box.value == year - 1
-    n = len(quarters_of(year, "PV23"))
-    assert f"{year} (gemiddelde van {n} kwartalen)" in box.options
+    assert f"{year} (jaargemiddelde)" not in box.options
+    assert f"{year - 1} (jaargemiddelde)" in box.options
+    assert "1e kwartaal " + str(year) in box.options
+    newest = max(
+        (int(p[:4]), int(p[-1]))
+        for p, r, _ in {**raw_vacancies(), **nsa_transcribed()}
+        if r == "PV23"
+    )
+    assert box.value == f"{newest[0]}K{newest[1]}"  # the newest period is the default
     assert not any("jaargemiddelde" in c.value and str(year) in c.value for c in at.caption)
 
 
