@@ -2,9 +2,9 @@
 
 Input frames are prepared by dashboard/views/raadpleging.py; labels (``label``) are already
 formatted in Dutch (with the "≈" prefix for hedged values and the "*" suffix for values inferred
-from the order of chart labels). An optional ``origin`` column (where the figure comes from: the
-report text, inferred from chart labels, or another source) and, in the dumbbell, ``note`` are
-shown in the tooltip.
+from the order of chart labels). Optional columns shown in the tooltip: ``line`` (report line),
+``origin`` (where the figure comes from: the report text, inferred from chart labels, or another
+source) and, in the dumbbell, ``note``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ def _extra_tooltips(df: pd.DataFrame) -> list[alt.Tooltip]:
     out = []
     if "origin" in df:
         out.append(alt.Tooltip("origin:N", title="Herkomst"))
+    if "line" in df:
+        out.append(alt.Tooltip("line:Q", title="Regel in het rapport", format="d"))
     if "note" in df:
         out.append(alt.Tooltip("note:N", title="Notitie"))
     return out

@@ -77,6 +77,7 @@ NOT_COMPARABLE = re.compile(
     r"lastig te vergelijken|questions were changed|not comparable|niet vergelijkbaar", re.I
 )
 CAUTION_MARK = " (let op)"
+_YEAR_VS_YEAR = re.compile(r"\b(?:19|20)\d\d vs (?:19|20)\d\d\b")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _SUFFIX = {
     "percent": "%",
@@ -321,6 +322,7 @@ def _distribution_frames(complete: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             "value": data["value"].astype(float),
             "label": [row_label(r) for r in data.itertuples()],
             "origin": _origins(data),
+            "line": data["line"].astype(int).to_numpy(),
         }
     )
     chart_df["show_label"] = chart_df["value"] >= MIN_LABEL_WIDTH
@@ -340,6 +342,7 @@ def _bar_frame(data: pd.DataFrame) -> pd.DataFrame:
             "value_upper": data["value_upper"].astype(float),
             "label": [row_label(r) for r in data.itertuples()],
             "origin": _origins(data),
+            "line": data["line"].astype(int).to_numpy(),
         }
     )
 
@@ -552,7 +555,8 @@ def pair_note(r: object) -> str:
 
 def needs_caution(note: str) -> bool:
     """A pair that is not like-for-like (question changed) or contradicted in the report."""
-    return bool(NOT_COMPARABLE.search(note) or CONTRADICTION.search(note))
+    text = _YEAR_VS_YEAR.sub("", note)  # 'comparison block 2024 vs 2020' is no contradiction
+    return bool(NOT_COMPARABLE.search(text) or CONTRADICTION.search(text))
 
 
 def _context_text(r: object, unit: str) -> str:
@@ -604,6 +608,21 @@ def comparison_chart(part: pd.DataFrame, chapter: int, unit: str) -> tuple[objec
     return chart, df
 
 
+def comparison_table(part: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The data table under a dumbbell: the query columns plus other 2024 survey values, the
+    figures from another source (apart, never compared) and the notes of both rows."""
+    return part.assign(
+        andere_waarden_2024=[
+            ""
+            if v is None or (not isinstance(v, list | tuple) and pd.isna(v))
+            else ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in v)
+            for v in part["other_values_2024"]
+        ],
+        andere_bron=[_context_text(r, unit) for r in part.itertuples()],
+        notitie=[pair_note(r) for r in part.itertuples()],
+    ).drop(columns=["other_values_2024", "context_values", "context_source", "chapter_title"])
+
+
 def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
     chart, df = comparison_chart(part, chapter, unit)
     title = f"{chapter}. {part['chapter_title'].iloc[0]}: 2020 en 2024"
@@ -624,16 +643,7 @@ def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
             "tegenstrijdig in het rapport"
         )
     summary = "; ".join(parts) + "."
-    table = part.assign(
-        andere_waarden_2024=[
-            ""
-            if v is None or (not isinstance(v, list | tuple) and pd.isna(v))
-            else ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in v)
-            for v in part["other_values_2024"]
-        ],
-        andere_bron=[_context_text(r, unit) for r in part.itertuples()],
-        notitie=[pair_note(r) for r in part.itertuples()],
-    ).drop(columns=["other_values_2024", "context_values", "context_source", "chapter_title"])
+    table = comparison_table(part, unit)
     prov = ui.provenance(SNAPSHOT, title, f"hoofdstuk {chapter}")
     ui.chart_block(
         chart,
