@@ -97,6 +97,13 @@ def _missing(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x))
 
 
+def as_list(values: object) -> list:
+    """A DuckDB list cell (numpy array, list, or NULL) as a Python list."""
+    if values is None or values is pd.NA or isinstance(values, float | str):
+        return []
+    return list(values)
+
+
 def value_label(
     value: object, upper: object, unit: str, hedged: bool = False, inferred: bool = False
 ) -> str:
@@ -560,8 +567,8 @@ def needs_caution(note: str) -> bool:
 
 
 def _context_text(r: object, unit: str) -> str:
-    values = r.context_values
-    if values is None or (not isinstance(values, list | tuple) and pd.isna(values)):
+    values = as_list(r.context_values)
+    if not values:
         return ""
     shown = ", ".join(value_label(v, None, unit) for v in values)
     return f"{shown} ({r.context_source})"
@@ -613,9 +620,7 @@ def comparison_table(part: pd.DataFrame, unit: str) -> pd.DataFrame:
     figures from another source (apart, never compared) and the notes of both rows."""
     return part.assign(
         andere_waarden_2024=[
-            ""
-            if v is None or (not isinstance(v, list | tuple) and pd.isna(v))
-            else ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in v)
+            ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in as_list(v))
             for v in part["other_values_2024"]
         ],
         andere_bron=[_context_text(r, unit) for r in part.itertuples()],

@@ -50,6 +50,13 @@ def _line(n: int) -> str:
     return LINES[n - 1]
 
 
+def _as_list(values: object) -> list[float]:
+    """A DuckDB list cell (numpy array or NULL) as a list."""
+    if values is None or values is pd.NA or isinstance(values, float):
+        return []
+    return [float(v) for v in values]
+
+
 def _numbers(text: str) -> list[float]:
     return [float(t.replace(",", ".")) for t in re.findall(r"\d+(?:,\d+)?", text)]
 
@@ -89,23 +96,24 @@ def _tabel_13_context() -> dict[int, set[float]]:
 TABEL_13_CONTEXT = _tabel_13_context()
 
 
+_CONTEXT_NOTE = re.compile(r"\bcontext\b|not the raadpleging|not a survey result", re.I)
+
+
 def _is_context(r: dict[str, str]) -> bool:
-    """Context by the report layout for Tabel 1.3; by the transcription label elsewhere."""
+    """Context by the report layout for Tabel 1.3; elsewhere by the transcriber's note (which
+    names the other study: 'context: SCP 2019', 'Movisie study 2022 ..., not the raadpleging')."""
     if r["ref"] == "Tabel 1.3":
         return float(r["value"]) in TABEL_13_CONTEXT.get(int(r["line"]), set())
-    return r.get("source_kind") == "context"
+    return bool(_CONTEXT_NOTE.search(r["note"]))
 
 
-def test_tabel_13_context_column_is_read_from_the_report():
-    # the recount itself: 73% and 14% (vast, zelfstandige), three education levels, two means
+def test_tabel_13_context_rows_are_labelled_context():
+    # the recount: 73% and 14% (vast, zelfstandige), three education levels, two means
     assert TABEL_13_CONTEXT[481] == {73.0}
     assert TABEL_13_CONTEXT[483] == {14.0}
     assert sorted(v for vs in TABEL_13_CONTEXT.values() for v in vs) == sorted(
         [73.0, 14.0, 63.0, 26.0, 9.0, 9.8, 6.2]
     )
-
-
-def test_tabel_13_context_rows_are_labelled_context():
     tabel = [r for r in ROWS if r["ref"] == "Tabel 1.3"]
     context = [r for r in tabel if _is_context(r)]
     assert len(context) == 7
@@ -116,9 +124,11 @@ def test_tabel_13_context_rows_are_labelled_context():
         assert "AZW" in r["context_source"], r["line"]
         assert "CBS" in r["context_source"], r["line"]
         assert r["n"] == ""  # the labour-market column has no survey base
-    # every other row labelled context names its source; survey rows name none
+    # every other figure from another study is labelled context and names its source
     for r in ROWS:
-        assert (r.get("source_kind") == "context") == bool(r.get("context_source")), r["line"]
+        expected = "context" if _is_context(r) else "raadpleging"
+        assert r.get("source_kind") == expected, (r["chapter"], r["line"], r["question"])
+        assert (expected == "context") == bool(r.get("context_source")), r["line"]
 
 
 def test_comparison_never_picks_or_lists_a_context_value(database):
@@ -138,8 +148,7 @@ def test_comparison_never_picks_or_lists_a_context_value(database):
         for year in ("2020", "2024"):
             value, line = getattr(r, f"value_{year}"), getattr(r, f"line_{year}")
             assert (line, value) in survey_line[(*key, year)], (key, year, line, value)
-        others = r.other_values_2024
-        others = [] if others is None or not isinstance(others, list | tuple) else list(others)
+        others = _as_list(r.other_values_2024)
         assert set(others) <= survey[(*key, "2024")] - {r.value_2024}, (key, others)
     vast = df[df["answer_label"] == "Vast dienstverband"].iloc[0]
     zelf = df[df["answer_label"] == "Zelfstandige"].iloc[0]
@@ -148,11 +157,12 @@ def test_comparison_never_picks_or_lists_a_context_value(database):
     shares_483 = [float(x) for x in re.findall(r"(\d+)%", _line(483))]
     assert (vast.value_2020, vast.value_2024) == tuple(shares_481[:2])
     assert (zelf.value_2020, zelf.value_2024) == tuple(shares_483[:2])
-    assert list(vast.context_values) == [shares_481[2]]
-    assert list(zelf.context_values) == [shares_483[2]]
+    assert _as_list(vast.context_values) == [shares_481[2]]
+    assert _as_list(zelf.context_values) == [shares_483[2]]
     assert "AZW" in vast.context_source
     assert "CBS" in vast.context_source
-    assert not isinstance(vast.other_values_2024, list | tuple)  # 73 is no 'other 2024 value'
+    assert _as_list(vast.other_values_2024) == []  # 73 is no 'other 2024 value'
+    assert _as_list(zelf.other_values_2024) == []
     # the table under the chart shows the context value apart, with its source
     table = view.comparison_table(df[df["chapter"] == 1], "percent").set_index("answer_label")
     source = vast.context_source
