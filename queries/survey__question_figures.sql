@@ -9,7 +9,7 @@
 --   from the order of chart labels), source_kind ('raadpleging' = survey answer, 'context' = figure
 --   from another source), context_source (that source; '' = survey), note,
 --   is_repeat (same answer, year, unit, value and source kind already stated on an earlier line),
---   value_variants (distinct values stated for this answer, year and unit),
+--   value_variants (distinct values stated for this answer, year, unit and source kind),
 --   answer_order (first line at which the answer appears).
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with figures as (
@@ -42,9 +42,10 @@ variants as (
         answer_label,
         survey_year,
         unit,
+        source_kind,
         count(distinct value) as value_variants
     from figures
-    group by answer_label, survey_year, unit
+    group by answer_label, survey_year, unit, source_kind
 )
 
 select
@@ -79,4 +80,5 @@ inner join variants as v
         f.answer_label = v.answer_label
         and f.survey_year = v.survey_year
         and f.unit = v.unit
+        and f.source_kind = v.source_kind
 order by f.survey_year, answer_order, f.line, f.figure_id

@@ -336,3 +336,22 @@ def test_inferred_2024_value_is_marked_in_the_dumbbell(database):
     assert long
     assert long[0]["label"].endswith(view.INFERRED_MARK)
     assert long[0]["origin"] == view.ORIGIN_INFERRED
+
+
+def test_tabel_13_context_values_have_their_own_label_in_the_chart(database):
+    df = db.execute(
+        database, "survey__question_figures", {"chapter": 1, "question": "Dienstverband"}
+    )
+    chart, _, _, _ = view.unit_chart(df[df["unit"] == "percent"], "percent", "Dienstverband")
+    records = _records(chart.to_dict())
+    for line, values in TABEL_13_CONTEXT.items():
+        for rec in (r for r in records if r["line"] == line and r["value"] in values):
+            assert "AZW" in rec["year_label"], rec  # grey, not the 2024 survey colour
+            assert rec["origin"].startswith("andere bron"), rec
+    survey_2024 = [r for r in records if r["year_label"] == "2024"]
+    assert survey_2024
+    assert all(r["origin"] == view.ORIGIN_TEXT for r in survey_2024)
+    shown = {(r["line"], r["value"]) for r in records if "AZW" in r["year_label"]}
+    assert shown == {(481, 73.0), (483, 14.0)}
+    # no '(regel 481)' suffix: the survey value itself is stated only once on that line
+    assert not any("(regel" in r["item"] for r in records if r["line"] in (481, 483))
