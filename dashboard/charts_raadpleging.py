@@ -1,7 +1,10 @@
 """Pure Altair charts for the Raadpleging page (answer distributions, 2020-2024). No Streamlit.
 
 Input frames are prepared by dashboard/views/raadpleging.py; labels (``label``) are already
-formatted in Dutch (with the "≈" prefix for hedged values).
+formatted in Dutch (with the "≈" prefix for hedged values and the "*" suffix for values inferred
+from the order of chart labels). Optional columns shown in the tooltip: ``line`` (report line),
+``origin`` (where the figure comes from: the report text, inferred from chart labels, or another
+source) and, in the dumbbell, ``note``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,17 @@ from dashboard.charts import PALETTE
 YEAR_COLOURS = {"2024": PALETTE[0], "2020": PALETTE[1]}
 OTHER_YEAR_COLOUR = "#7f7f7f"
 STEP = 24
+
+
+def _extra_tooltips(df: pd.DataFrame) -> list[alt.Tooltip]:
+    out = []
+    if "origin" in df:
+        out.append(alt.Tooltip("origin:N", title="Herkomst"))
+    if "line" in df:
+        out.append(alt.Tooltip("line:Q", title="Regel in het rapport", format="d"))
+    if "note" in df:
+        out.append(alt.Tooltip("note:N", title="Notitie"))
+    return out
 
 
 def year_scale(years: list[str]) -> alt.Scale:
@@ -61,6 +75,7 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
             alt.Tooltip("year_label:N", title="Jaar"),
             alt.Tooltip("answer_label:N", title="Antwoord"),
             alt.Tooltip("label:N", title="Waarde"),
+            *_extra_tooltips(df),
         ],
     )
     text = (
@@ -94,6 +109,7 @@ def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") 
             alt.Tooltip("item:N", title="Antwoord"),
             alt.Tooltip("year_label:N", title="Jaar"),
             alt.Tooltip("label:N", title="Waarde"),
+            *_extra_tooltips(df),
         ],
     }
     if len(years) > 1:
@@ -130,7 +146,8 @@ def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") 
 def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> alt.LayerChart:
     """2020 and 2024 side by side per item: a line between the two points, each point labelled.
 
-    Columns: ``item``, ``value_2020``, ``value_2024``, ``label_2020``, ``label_2024``.
+    Columns: ``item``, ``value_2020``, ``value_2024``, ``label_2020``, ``label_2024``; optional
+    ``origin_2020``/``origin_2024`` and ``note`` (shown in the tooltip of the points).
     """
     order = df["item"].tolist()
     long = pd.concat(
@@ -141,6 +158,8 @@ def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> 
                     "year_label": year,
                     "value": df[f"value_{year}"],
                     "label": df[f"label_{year}"],
+                    **({"origin": df[f"origin_{year}"]} if f"origin_{year}" in df else {}),
+                    **({"note": df["note"]} if "note" in df else {}),
                 }
             )
             for year in ("2020", "2024")
@@ -167,6 +186,7 @@ def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> 
         alt.Tooltip("item:N", title="Cijfer"),
         alt.Tooltip("year_label:N", title="Jaar"),
         alt.Tooltip("label:N", title="Waarde"),
+        *_extra_tooltips(long),
     ]
     points = (
         alt.Chart(long)

@@ -195,6 +195,9 @@ CONTRACTS: dict[str, Contract] = {
             "multiple_answers": Column("bool"),
             "distribution_complete": Column("bool"),
             "from_chart_label": Column("bool"),
+            # survey answer of the raadpleging, or context from another source (AZW, CBS, ...)
+            "source_kind": Column("str", allowed=("raadpleging", "context")),
+            "context_source": _STR_NULL,
             **_TRANSCRIBED_COMMON,
         },
         ("figure_id",),

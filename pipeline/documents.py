@@ -41,11 +41,35 @@ def read(path: Path, doc: str | None = None) -> pd.DataFrame:
     return _typed(df, path)
 
 
+SOURCE_KINDS = ("raadpleging", "context")
+
+
+def _check_source(df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``source_kind`` is 'raadpleging' (survey answer) or 'context' (figure from another source);
+    a context row names its source in ``context_source``, a survey row leaves it empty."""
+    for col in ("source_kind", "context_source"):
+        if col not in df.columns:
+            raise BuildError(path, None, col, "kolom ontbreekt")
+    bad = ~df["source_kind"].isin(SOURCE_KINDS)
+    if bad.any():
+        row = int(bad.idxmax()) + 2
+        value = df["source_kind"][bad].iloc[0]
+        raise BuildError(path, row, "source_kind", f"verwacht {SOURCE_KINDS}, niet {value!r}")
+    named = df["context_source"].str.strip() != ""
+    mismatch = named != (df["source_kind"] == "context")
+    if mismatch.any():
+        row = int(mismatch.idxmax()) + 2
+        raise BuildError(
+            path, row, "context_source", "verplicht bij source_kind 'context', anders leeg"
+        )
+    return df
+
+
 def raadpleging(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
     files = sorted(p for p in folder.glob("ch[0-9][0-9].csv"))
     if not files:
         raise BuildError(folder, None, None, "geen hoofdstukbestanden chNN.csv gevonden")
-    frames = [read(p, doc="004") for p in files]
+    frames = [_check_source(read(p, doc="004"), p) for p in files]
     df = pd.concat(frames, ignore_index=True)
     df.insert(0, "figure_id", range(1, len(df) + 1))
     df = df.sort_values(["chapter", "line", "figure_id"]).reset_index(drop=True)

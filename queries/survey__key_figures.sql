@@ -1,5 +1,6 @@
 -- Purpose: up to six headline percentages per chapter for the KPI cards: 2024 answer shares the
---   report states in its prose (tekst, Concluderend first), else from a captioned table/figure.
+--   report states in its prose (tekst, Concluderend first), else from a captioned table/figure;
+--   survey answers only (no context figures from other sources, no values inferred from chart labels).
 -- Grain: one row per chapter × question (at most six questions per chapter).
 -- Params: none.
 -- Columns: chapter, chapter_title, question, answer, ref, value (percent), value_upper (upper bound
@@ -19,6 +20,7 @@ with candidates as (
         coalesce(hedge, '') as hedge,
         survey_year,
         line,
+        figure_id,
         coalesce(note, '') as note,
         n as row_n,
         max(n) over (partition by chapter, question) as question_n
@@ -28,6 +30,7 @@ with candidates as (
         and unit = 'percent'
         and coalesce(answer, '') <> ''
         and not from_chart_label
+        and source_kind = 'raadpleging'
 ),
 
 best_per_question as (
@@ -39,7 +42,8 @@ best_per_question as (
                 (ref = 'tekst') desc,
                 starts_with(note, 'Concluderend') desc,
                 is_hedged asc,
-                line asc
+                line asc,
+                figure_id asc
         ) as rank_in_question
     from candidates
 ),
@@ -53,7 +57,8 @@ ranked as (
                 (ref = 'tekst') desc,
                 starts_with(note, 'Concluderend') desc,
                 is_hedged asc,
-                line asc
+                line asc,
+                figure_id asc
         ) as rank_in_chapter
     from best_per_question
     where rank_in_question = 1

@@ -5,9 +5,11 @@
 --   as stored; NULL = no rows).
 -- Columns: figure_id, ref, ref_title, answer_label (answer, or '(zonder antwoordcategorie)'),
 --   value, value_upper (upper bound of a range), unit, survey_year, n, multiple_answers,
---   distribution_complete, line, value_text, is_hedged, hedge, from_chart_label, note,
---   is_repeat (same answer, year, unit and value already stated on an earlier line),
---   value_variants (distinct values stated for this answer, year and unit),
+--   distribution_complete, line, value_text, is_hedged, hedge, from_chart_label (value inferred
+--   from the order of chart labels), source_kind ('raadpleging' = survey answer, 'context' = figure
+--   from another source), context_source (that source; '' = survey), note,
+--   is_repeat (same answer, year, unit, value and source kind already stated on an earlier line),
+--   value_variants (distinct values stated for this answer, year, unit and source kind),
 --   answer_order (first line at which the answer appears).
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with figures as (
@@ -28,6 +30,8 @@ with figures as (
         is_hedged,
         coalesce(hedge, '') as hedge,
         from_chart_label,
+        source_kind,
+        coalesce(context_source, '') as context_source,
         coalesce(note, '') as note
     from raadpleging
     where chapter = $chapter and question = $question
@@ -38,9 +42,10 @@ variants as (
         answer_label,
         survey_year,
         unit,
+        source_kind,
         count(distinct value) as value_variants
     from figures
-    group by answer_label, survey_year, unit
+    group by answer_label, survey_year, unit, source_kind
 )
 
 select
@@ -60,11 +65,13 @@ select
     f.is_hedged,
     f.hedge,
     f.from_chart_label,
+    f.source_kind,
+    f.context_source,
     f.note,
     v.value_variants,
     row_number() over (
-        partition by f.answer_label, f.survey_year, f.unit, f.value, f.value_upper
-        order by f.distribution_complete desc, f.line asc
+        partition by f.answer_label, f.survey_year, f.unit, f.value, f.value_upper, f.source_kind
+        order by f.distribution_complete desc, f.line asc, f.figure_id asc
     ) > 1 as is_repeat,
     min(f.line) over (partition by f.answer_label) as answer_order
 from figures as f
@@ -73,4 +80,5 @@ inner join variants as v
         f.answer_label = v.answer_label
         and f.survey_year = v.survey_year
         and f.unit = v.unit
+        and f.source_kind = v.source_kind
 order by f.survey_year, answer_order, f.line, f.figure_id

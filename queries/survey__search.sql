@@ -3,7 +3,8 @@
 -- Grain: one row per matching transcribed figure.
 -- Params: $term varchar (search text; NULL or blank = no rows).
 -- Columns: chapter, chapter_title, question, answer, ref, ref_title, value, value_upper, unit,
---   survey_year, n, is_hedged, hedge, line.
+--   survey_year, n, is_hedged, hedge, from_chart_label, source_kind ('raadpleging' or 'context'),
+--   context_source ('' = survey answer), line.
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with needle as (
     select strip_accents(lower(trim($term))) as term
@@ -24,6 +25,9 @@ haystack as (
         n,
         is_hedged,
         coalesce(hedge, '') as hedge,
+        from_chart_label,
+        source_kind,
+        coalesce(context_source, '') as context_source,
         line,
         strip_accents(lower(question)) as question_key,
         strip_accents(lower(coalesce(answer, ''))) as answer_key,
@@ -46,6 +50,9 @@ select
     h.n,
     h.is_hedged,
     h.hedge,
+    h.from_chart_label,
+    h.source_kind,
+    h.context_source,
     h.line
 from haystack as h
 cross join needle as t

@@ -55,12 +55,29 @@ HEDGE_NOTE = (
     "ondergrens en een donkere lijn tot de bovengrens."
 )
 HEDGE_SHORT = "≈ = cijfer met voorbehoud in de tekst (ruim, bijna, circa, bandbreedte, breuk)"
+INFERRED_MARK = "*"
+INFERRED_NOTE = (
+    "* = afgeleid: dit cijfer is een grafieklabel uit de tekstversie van het rapport; bij welk "
+    "antwoord het hoort, is afgeleid uit de volgorde van de labels (niet door de tekst genoemd)."
+)
+INFERRED_SHORT = "* = afgeleid uit de volgorde van de grafieklabels"
+ORIGIN_TEXT = "tekst van het rapport"
+ORIGIN_INFERRED = "afgeleid uit de volgorde van de grafieklabels"
+CONTEXT_NOTE = (
+    "Grijs = cijfer uit een andere bron (bijvoorbeeld AZW of CBS) dat het rapport ter vergelijking "
+    "noemt; geen antwoord van de respondenten."
+)
 PARTIAL_NOTE = "onvolledige verdeling: alleen de cijfers die de tekst noemt"
 MULTI_NOTE = "meerdere antwoorden mogelijk"
 COMPLETE_NOTE = "volledige verdeling (één antwoord per respondent; optelling ≈ 100 door afronding)"
 CONTRADICTION = re.compile(
     r"contradict|not reproducible|\bvs\b|differs|probably right|does not fit|tegenstrijd", re.I
 )
+NOT_COMPARABLE = re.compile(
+    r"lastig te vergelijken|questions were changed|not comparable|niet vergelijkbaar", re.I
+)
+CAUTION_MARK = " (let op)"
+_YEAR_VS_YEAR = re.compile(r"\b(?:19|20)\d\d vs (?:19|20)\d\d\b")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _SUFFIX = {
     "percent": "%",
@@ -80,8 +97,18 @@ def _missing(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x))
 
 
-def value_label(value: object, upper: object, unit: str, hedged: bool = False) -> str:
-    """Dutch value text: '41%', '≈11–13%', '3.000', '6,9'; hedged values get the '≈' prefix."""
+def as_list(values: object) -> list:
+    """A DuckDB list cell (numpy array, list, or NULL) as a Python list."""
+    if values is None or values is pd.NA or isinstance(values, float | str):
+        return []
+    return list(values)
+
+
+def value_label(
+    value: object, upper: object, unit: str, hedged: bool = False, inferred: bool = False
+) -> str:
+    """Dutch value text: '41%', '≈11–13%', '3.000', '6,9'; hedged values get the '≈' prefix,
+    values inferred from the order of chart labels the '*' suffix ('41%*')."""
     if _missing(value):
         return "–"
     whole = float(value).is_integer() and (_missing(upper) or float(upper).is_integer())
@@ -90,7 +117,20 @@ def value_label(value: object, upper: object, unit: str, hedged: bool = False) -
     if not _missing(upper):
         text = f"{text}–{fmt.number(upper, decimals)}"
     text = ("€ " if unit == "euro" else "") + text + _SUFFIX.get(unit, "")
-    return f"≈{text}" if hedged else text
+    text = f"≈{text}" if hedged else text
+    return f"{text}{INFERRED_MARK}" if inferred else text
+
+
+def origin_text(from_chart_label: bool, source_kind: str = "raadpleging", source: str = "") -> str:
+    """Where a figure comes from, for tooltips and tables."""
+    if source_kind == "context":
+        return f"andere bron: {source}" if source else "andere bron"
+    return ORIGIN_INFERRED if from_chart_label else ORIGIN_TEXT
+
+
+def row_label(r: object) -> str:
+    """value_label for one row of survey__question_figures (hedge and inference markers)."""
+    return value_label(r.value, r.value_upper, r.unit, r.is_hedged, bool(r.from_chart_label))
 
 
 def n_label(n: object) -> str:
@@ -201,13 +241,27 @@ def render_question(chapter: int, chapter_text: str, question: str, meta: pd.Ser
     render_notes(df)
 
 
-def _year_labels(years: pd.Series) -> pd.Series:
-    return years.astype(int).astype(str)
+def _year_labels(data: pd.DataFrame) -> list[str]:
+    """'2024' for a survey answer; '2024 · AZW 2024 en CBS 2024' for a context figure (grey)."""
+    return [
+        f"{int(r.survey_year)} · {r.context_source}"
+        if r.source_kind == "context"
+        else str(int(r.survey_year))
+        for r in data.itertuples()
+    ]
 
 
-def render_unit(
-    part: pd.DataFrame, unit: str, chapter: int, chapter_text: str, question: str
-) -> None:
+def _origins(data: pd.DataFrame) -> list[str]:
+    return [
+        origin_text(bool(r.from_chart_label), r.source_kind, r.context_source)
+        for r in data.itertuples()
+    ]
+
+
+def unit_chart(
+    part: pd.DataFrame, unit: str, question: str
+) -> tuple[object, pd.DataFrame, pd.DataFrame, str]:
+    """The chart of one question in one unit: (chart, chart frame, rows shown, kind of figures)."""
     complete = part[part["distribution_complete"]]
     if not complete.empty:
         data, chart_df = _distribution_frames(complete)
@@ -225,17 +279,31 @@ def render_unit(
         chart_df = _bar_frame(data)
         fmt_str = charts.NUMBER_FORMAT if chart_df["value"].max() >= 10 else charts.DECIMAL_FORMAT
         chart = rc.answer_bars(chart_df, UNIT_TITLES.get(unit, unit), fmt_str)
-    hedged = bool(data["is_hedged"].any())
+    refs = ", ".join(part["ref"].drop_duplicates())
+    subtitle = [f"{refs} · n = {n_label(part['n'].max())} · {kind}"]
+    if data["is_hedged"].any():
+        subtitle.append(HEDGE_SHORT)
+    if data["from_chart_label"].any():
+        subtitle.append(INFERRED_SHORT)
+    if (data["source_kind"] == "context").any():
+        subtitle.append("grijs = andere bron, geen antwoord van respondenten")
+    return charts.finish(chart, _wrap(question), subtitle), chart_df, data, kind
+
+
+def render_unit(
+    part: pd.DataFrame, unit: str, chapter: int, chapter_text: str, question: str
+) -> None:
+    chart, chart_df, data, kind = unit_chart(part, unit, question)
+    complete = part[part["distribution_complete"]]
     refs = ", ".join(part["ref"].drop_duplicates())
     n_text = n_label(part["n"].max())
-    subtitle = [f"{refs} · n = {n_text} · {kind}"]
-    if hedged:
-        subtitle.append(HEDGE_SHORT)
-    title = _wrap(question)
-    chart = charts.finish(chart, title, subtitle)
     st.caption(plain(f"{UNIT_TITLES.get(unit, unit)} — {kind}"))
-    if hedged:
+    if data["is_hedged"].any():
         st.caption(plain(HEDGE_NOTE))
+    if data["from_chart_label"].any():
+        st.caption(plain(INFERRED_NOTE))
+    if (data["source_kind"] == "context").any():
+        st.caption(plain(CONTEXT_NOTE))
     prov = ui.provenance(SNAPSHOT, question, f"{chapter_text} · {refs}")
     ui.chart_block(
         chart,
@@ -254,14 +322,14 @@ def _distribution_frames(complete: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     ranks = {a: i for i, a in enumerate(data["answer_label"].drop_duplicates())}
     chart_df = pd.DataFrame(
         {
-            "year_label": _year_labels(data["survey_year"]),
+            "year_label": _year_labels(data),
             "answer_label": data["answer_label"],
             "item": data["answer_label"],
             "answer_rank": data["answer_label"].map(ranks),
             "value": data["value"].astype(float),
-            "label": [
-                value_label(r.value, r.value_upper, r.unit, r.is_hedged) for r in data.itertuples()
-            ],
+            "label": [row_label(r) for r in data.itertuples()],
+            "origin": _origins(data),
+            "line": data["line"].astype(int).to_numpy(),
         }
     )
     chart_df["show_label"] = chart_df["value"] >= MIN_LABEL_WIDTH
@@ -276,12 +344,12 @@ def _bar_frame(data: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "item": items,
-            "year_label": _year_labels(data["survey_year"]),
+            "year_label": _year_labels(data),
             "value": data["value"].astype(float),
             "value_upper": data["value_upper"].astype(float),
-            "label": [
-                value_label(r.value, r.value_upper, r.unit, r.is_hedged) for r in data.itertuples()
-            ],
+            "label": [row_label(r) for r in data.itertuples()],
+            "origin": _origins(data),
+            "line": data["line"].astype(int).to_numpy(),
         }
     )
 
@@ -296,8 +364,9 @@ def _also_stated(part: pd.DataFrame, complete: pd.DataFrame) -> None:
     if extra.empty:
         return
     items = [
-        f"{r.answer_label}: {value_label(r.value, r.value_upper, r.unit, r.is_hedged)} "
-        f"({int(r.survey_year)}, regel {int(r.line)})"
+        f"{r.answer_label}: {row_label(r)} ({int(r.survey_year)}"
+        + (f", {r.context_source}" if r.source_kind == "context" else "")
+        + f", regel {int(r.line)})"
         for r in extra.itertuples()
     ]
     st.caption(plain("Daarnaast noemt de tekst: " + "; ".join(items) + "."))
@@ -317,7 +386,8 @@ def _summary(chart_df: pd.DataFrame, n_text: str) -> str:
 
 def _table(part: pd.DataFrame) -> pd.DataFrame:
     table = part.assign(
-        waarde=[value_label(r.value, r.value_upper, r.unit, r.is_hedged) for r in part.itertuples()]
+        waarde=[row_label(r) for r in part.itertuples()],
+        herkomst=_origins(part),
     )
     return table[
         [
@@ -335,6 +405,7 @@ def _table(part: pd.DataFrame) -> pd.DataFrame:
             "distribution_complete",
             "multiple_answers",
             "from_chart_label",
+            "herkomst",
             "is_repeat",
             "note",
         ]
@@ -459,8 +530,14 @@ def render_comparison() -> None:
         f"{fmt.number(len(cmp))} cijfers staan in de tekst voor beide jaren (zelfde vraag, "
         f"antwoord en eenheid), in {fmt.number(cmp['chapter'].nunique())} hoofdstukken. "
         "Per jaar is de vermelding uit de volledige verdeling of tabel/figuur gekozen; noemt de "
-        "tekst elders een ander cijfer, dan staat dat in de tabel bij de grafiek. " + HEDGE_NOTE
+        "tekst elders een ander cijfer, dan staat dat in de tabel bij de grafiek. Cijfers uit een "
+        "andere bron (zoals AZW of CBS) zijn geen antwoorden van respondenten: ze worden niet "
+        "vergeleken en staan apart in de kolom 'andere_bron'. '(let op)' achter een cijfer: de "
+        "vraag is veranderd of het rapport spreekt zichzelf tegen; de notitie staat onder de "
+        "grafiek, in de tooltip en in de tabel. " + HEDGE_NOTE
     )
+    if cmp["from_chart_label_2020"].any() or cmp["from_chart_label_2024"].any():
+        st.caption(plain(INFERRED_NOTE))
     for (chapter, unit), part in cmp.groupby(["chapter", "unit"], sort=False):
         render_dumbbell(part, int(chapter), str(unit))
 
@@ -471,26 +548,89 @@ def _item(r: object) -> str:
     return f"{r.question}: {r.answer_label}"
 
 
-def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
-    df = pd.DataFrame(
+def pair_note(r: object) -> str:
+    """The transcription notes of both chosen rows of a 2020/2024 pair ('' = none)."""
+    notes = [str(n) for n in (r.note_2020, r.note_2024) if not _missing(n) and str(n)]
+    if len(notes) == 2 and notes[0] == notes[1]:
+        return f"2020 en 2024: {notes[0]}"
+    return "; ".join(
+        f"{year}: {n}"
+        for year, n in (("2020", r.note_2020), ("2024", r.note_2024))
+        if not _missing(n) and str(n)
+    )
+
+
+def needs_caution(note: str) -> bool:
+    """A pair that is not like-for-like (question changed) or contradicted in the report."""
+    text = _YEAR_VS_YEAR.sub("", note)  # 'comparison block 2024 vs 2020' is no contradiction
+    return bool(NOT_COMPARABLE.search(text) or CONTRADICTION.search(text))
+
+
+def _context_text(r: object, unit: str) -> str:
+    values = as_list(r.context_values)
+    if not values:
+        return ""
+    shown = ", ".join(value_label(v, None, unit) for v in values)
+    return f"{shown} ({r.context_source})"
+
+
+def _year_values(part: pd.DataFrame, year: str, unit: str) -> list[str]:
+    cols = [f"{c}_{year}" for c in ("value", "value_upper", "is_hedged", "from_chart_label")]
+    return [
+        value_label(v, upper, unit, bool(hedged), bool(inferred))
+        for v, upper, hedged, inferred in part[cols].itertuples(index=False, name=None)
+    ]
+
+
+def comparison_frame(part: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The dumbbell frame of one chapter and unit: labels with markers, origin and notes."""
+    notes = [pair_note(r) for r in part.itertuples()]
+    return pd.DataFrame(
         {
-            "item": [_item(r) for r in part.itertuples()],
-            "value_2020": part["value_2020"].astype(float),
-            "value_2024": part["value_2024"].astype(float),
-            "label_2020": [
-                value_label(r.value_2020, r.value_upper_2020, unit, r.is_hedged_2020)
-                for r in part.itertuples()
+            "item": [
+                _item(r) + (CAUTION_MARK if needs_caution(n) else "")
+                for r, n in zip(part.itertuples(), notes, strict=True)
             ],
-            "label_2024": [
-                value_label(r.value_2024, r.value_upper_2024, unit, r.is_hedged_2024)
-                for r in part.itertuples()
-            ],
+            "value_2020": part["value_2020"].astype(float).to_numpy(),
+            "value_2024": part["value_2024"].astype(float).to_numpy(),
+            "label_2020": _year_values(part, "2020", unit),
+            "label_2024": _year_values(part, "2024", unit),
+            "origin_2020": [origin_text(bool(v)) for v in part["from_chart_label_2020"]],
+            "origin_2024": [origin_text(bool(v)) for v in part["from_chart_label_2024"]],
+            "note": [n or "geen" for n in notes],
         }
-    ).drop_duplicates("item")
+    )
+
+
+def comparison_chart(part: pd.DataFrame, chapter: int, unit: str) -> tuple[object, pd.DataFrame]:
+    df = comparison_frame(part, unit)
     title = f"{chapter}. {part['chapter_title'].iloc[0]}: 2020 en 2024"
     sub = [f"{UNIT_TITLES.get(unit, unit)} · oranje = 2020, blauw = 2024 · geen panel"]
+    if part["from_chart_label_2020"].any() or part["from_chart_label_2024"].any():
+        sub.append(INFERRED_SHORT)
+    if df["item"].str.endswith(CAUTION_MARK).any():
+        sub.append("(let op) = vraag veranderd of tegenstrijdig in het rapport; zie de notitie")
     fmt_str = charts.NUMBER_FORMAT
     chart = charts.finish(rc.dumbbell(df, UNIT_TITLES.get(unit, unit), fmt_str), title, sub)
+    return chart, df
+
+
+def comparison_table(part: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The data table under a dumbbell: the query columns plus other 2024 survey values, the
+    figures from another source (apart, never compared) and the notes of both rows."""
+    return part.assign(
+        andere_waarden_2024=[
+            ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in as_list(v))
+            for v in part["other_values_2024"]
+        ],
+        andere_bron=[_context_text(r, unit) for r in part.itertuples()],
+        notitie=[pair_note(r) for r in part.itertuples()],
+    ).drop(columns=["other_values_2024", "context_values", "context_source", "chapter_title"])
+
+
+def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
+    chart, df = comparison_chart(part, chapter, unit)
+    title = f"{chapter}. {part['chapter_title'].iloc[0]}: 2020 en 2024"
     change = part["value_2024"].astype(float) - part["value_2020"].astype(float)
     up, down = part.loc[change.idxmax()], part.loc[change.idxmin()]
     points = " procentpunten" if unit == "percent" else ""
@@ -501,15 +641,14 @@ def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
         parts.append(f"grootste afname: '{_item(down)}' ({fmt.signed(change.min())}{points})")
     if change.max() <= 0 and change.min() >= 0:
         parts.append("geen verschil tussen 2020 en 2024")
+    caution = df["item"].str.endswith(CAUTION_MARK)
+    if caution.any():
+        parts.append(
+            f"let op bij {fmt.number(int(caution.sum()))} cijfers: vraag veranderd of "
+            "tegenstrijdig in het rapport"
+        )
     summary = "; ".join(parts) + "."
-    table = part.assign(
-        andere_waarden_2024=[
-            ""
-            if v is None or (not isinstance(v, list | tuple) and pd.isna(v))
-            else ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in v)
-            for v in part["other_values_2024"]
-        ]
-    ).drop(columns=["other_values_2024", "chapter_title"])
+    table = comparison_table(part, unit)
     prov = ui.provenance(SNAPSHOT, title, f"hoofdstuk {chapter}")
     ui.chart_block(
         chart,
@@ -519,6 +658,14 @@ def render_dumbbell(part: pd.DataFrame, chapter: int, unit: str) -> None:
         key=f"raadpleging-vergelijk-{chapter}-{unit}",
         definition=DEFINITIONS.get(unit, unit) + "; 2020 en 2024 zijn verschillende groepen",
     )
+    cautions = [(_item(r), pair_note(r)) for r in part.itertuples() if needs_caution(pair_note(r))]
+    if cautions:
+        lines = "\n".join(f"- {plain(item)}: {plain(note)}" for item, note in cautions)
+        st.warning(
+            "Let op: deze cijfers zijn niet zonder meer te vergelijken (notities bij de overname, "
+            "in het Engels):\n" + lines,
+            icon="⚠️",
+        )
 
 
 # --- view 4: search ----------------------------------------------------------------------------
@@ -561,10 +708,9 @@ def render_search(chapters: pd.DataFrame) -> None:
             "hoofdstuk": res["chapter"].map(titles),
             "vraag": res["question"],
             "antwoord": res["answer"],
-            "waarde": [
-                value_label(r.value, r.value_upper, r.unit, r.is_hedged) for r in res.itertuples()
-            ],
+            "waarde": [row_label(r) for r in res.itertuples()],
             "jaar": res["survey_year"],
+            "herkomst": _origins(res),
             "n": res["n"],
             "verwijzing": res["ref"],
             "regel": res["line"],

@@ -111,3 +111,17 @@ def test_search_injection_text_is_harmless():
     assert any("Geen cijfers gevonden" in i.value for i in at.info)
     assert len(at.dataframe) == 1  # only the per-chapter count table of the page intro
     assert not [b for b in at.button if str(b.key).startswith("zoek-open-")]
+
+
+def test_comparison_view_warns_about_pairs_that_are_not_like_for_like():
+    at = _run(weergave="2020 en 2024")
+    rows = _csv(7)
+    changed = [
+        r for r in rows if r["survey_year"] == "2020" and "lastig te vergelijken" in r["note"]
+    ]
+    assert {r["value"] for r in changed} == {"30", "20"}  # caseload, doorlooptijd
+    warnings = " ".join(w.value.replace("\\", "") for w in at.warning)
+    for r in changed:
+        assert f"{r['question']}: {r['answer']}" in warnings
+        assert r["note"] in warnings
+    assert "comparison block 2024 vs 2020" not in warnings  # a year pair is no contradiction
