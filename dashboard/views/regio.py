@@ -77,8 +77,9 @@ def vacancy_format(mode: str) -> str:
     return {"count": charts.NUMBER_FORMAT, "per_1000": ",.1f", "index": charts.DECIMAL_FORMAT}[mode]
 
 
-def value_text(x: object, mode: str) -> str:
-    return fmt.number(x, {"count": 0, "per_1000": 2, "index": 1}[mode])
+def value_text(x: object, mode: str, vacancies: bool = False) -> str:
+    """Students per 1.000 get two decimals; vacancies (published in hundreds) one."""
+    return fmt.number(x, {"count": 0, "per_1000": 1 if vacancies else 2, "index": 1}[mode])
 
 
 def counted_text(row: pd.Series, field: str, mode: str) -> str:
@@ -411,6 +412,7 @@ def trend_summary(
     x: str = "year",
     nl: str = "Nederland",
     peers: str = "de vergelijkbare regio's",
+    vacancies: bool = False,
 ) -> str:
     parts = []
     for series, label in (("region", name), ("peers", peers), ("nl", nl)):
@@ -419,8 +421,8 @@ def trend_summary(
             continue
         first, last = s.iloc[0], s.iloc[-1]
         parts.append(
-            f"{label} van {value_text(first[field], mode)} ({first[x]}) naar "
-            f"{value_text(last[field], mode)} ({last[x]})"
+            f"{label} van {value_text(first[field], mode, vacancies)} ({first[x]}) naar "
+            f"{value_text(last[field], mode, vacancies)} ({last[x]})"
         )
     return "; ".join(parts) + ". Grijze lijnen: de afzonderlijke vergelijkbare regio's."
 
@@ -617,6 +619,7 @@ def render_vacancies(
         pv_name,
         x="kwartaal",
         peers="de vergelijkbare provincies",
+        vacancies=True,
     )
     table = data[
         [
@@ -720,7 +723,7 @@ def render_vacancy_map(pv: str, pv_name: str, mode: str, base: int) -> None:
     )
     top = df.dropna(subset=[field]).sort_values(field, ascending=False).iloc[0]
     summary = (
-        f"{title}. Hoogste: {top['region_name']} ({value_text(top[field], mode)}); "
+        f"{title}. Hoogste: {top['region_name']} ({value_text(top[field], mode, True)}); "
         f"{pv_name}: {text}."
     )
     prov = ui.provenance("cbs_vacancies", title, pv_name, mean_label)
