@@ -52,3 +52,11 @@ def supply__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFra
 
 def vacancies__population_years() -> pd.DataFrame:
     return run("vacancies__population_years")
+
+
+def supply__programme_levels(measure: str, programmes: tuple[str, ...]) -> pd.DataFrame:
+    return run("supply__programme_levels", measure=measure, programmes=tuple(programmes))
+
+
+def supply__part_time_share(programmes: tuple[str, ...]) -> pd.DataFrame:
+    return run("supply__part_time_share", programmes=tuple(programmes))

@@ -18,4 +18,6 @@ SAMPLES: dict[str, dict] = {
         "chapter": 11,
         "refs": ["Figuur 11.2", "Figuur 11.5", "Figuur 11.6"],
     },
+    "supply__programme_levels": {"measure": "graduates", "programmes": ["34116", "35158"]},
+    "supply__part_time_share": {"programmes": ["34116", "34608", "34610"]},
 }
