@@ -775,7 +775,8 @@ def supply_chart(measure: str, key: str) -> pd.DataFrame:
         key=key,
         definition=f"gediplomeerden: behaalde {degrees}-diploma's per diplomajaar"
         if measure == "graduates"
-        else f"eerstejaars {degrees} op 1 oktober; breuk in de definitie in {int(defs.iloc[-1])}",
+        else f"eerstejaars {degrees} op 1 oktober"
+        + (f"; breuk in de definitie in {int(defs.iloc[-1])}" if len(defs) > 1 else ""),
     )
     return df
 
