@@ -86,8 +86,9 @@ def render_shared() -> None:
             default=default,
             key=K_GROUPS,
             bind="query-params",
-            help="Welke hbo-opleidingen meetellen. Standaard alle sociaal-werkopleidingen; "
-            "'Overig gedrag en maatschappij' (o.a. Sportkunde, Theologie) staat uit.",
+            help="Welke hbo-opleidingen meetellen. Standaard alle groepen behalve 'Overig "
+            "gedrag en maatschappij' (o.a. Sportkunde, Theologie). Welke opleidingen in een "
+            "groep zitten, staat op Overzicht.",
             placeholder="Kies een of meer groepen",
         )
         st.selectbox(

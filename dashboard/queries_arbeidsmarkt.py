@@ -72,3 +72,11 @@ def sociaal_werk__vacaturegraad() -> pd.DataFrame:
 
 def forecast__editions() -> pd.DataFrame:
     return run("forecast__editions")
+
+
+def supply__programme_levels(measure: str, programmes: tuple[str, ...]) -> pd.DataFrame:
+    return run("supply__programme_levels", measure=measure, programmes=tuple(programmes))
+
+
+def supply__part_time_share(programmes: tuple[str, ...]) -> pd.DataFrame:
+    return run("supply__part_time_share", programmes=tuple(programmes))

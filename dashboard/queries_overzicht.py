@@ -13,3 +13,7 @@ def overview__survey_headlines(lines: tuple[int, ...]) -> pd.DataFrame:
 
 def overview__forecast_headline(branche: str, occupation: str) -> pd.DataFrame:
     return run("overview__forecast_headline", branche=branche, occupation=occupation)
+
+
+def overview__programmes_counted(programmes: tuple[str, ...]) -> pd.DataFrame:
+    return run("overview__programmes_counted", programmes=tuple(programmes))

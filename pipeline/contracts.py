@@ -169,6 +169,8 @@ CONTRACTS: dict[str, Contract] = {
                     "Pedagogiek",
                     "Toegepaste Psychologie",
                     "Ad Sociaal Werk",
+                    "Ad overig sociaal domein",
+                    "Ad Pedagogisch Educatief",
                     "Master sociaal domein",
                     "Vaktherapie",
                     "Overig gedrag en maatschappij",

@@ -3,9 +3,10 @@
 -- Grain: one row per year × SBI code.
 -- Params: $region_code varchar (NL01, LD0n, PVnn); $sbi_codes varchar[] (SBI 2008 codes).
 -- Columns: year, sbi_code, sbi_letter, sbi_name, mean_vacancy_count (persons, mean of the
---   quarters present), quarters (quarters in the mean; < 4 = incomplete year), has_provisional,
---   all_mean_count (SBI A-U, same quarters), share_of_all_pct, change_count and change_pct (vs
---   the previous year; NULL when either year is incomplete).
+--   quarters present, rounded to hundreds: CBS publishes thousands with one decimal), quarters
+--   (quarters in the mean; < 4 = incomplete year), has_provisional, all_mean_count (SBI A-U,
+--   same quarters, hundreds), share_of_all_pct, change_count (hundreds) and change_pct (vs the
+--   previous year, from the unrounded means; NULL when either year is incomplete).
 -- Source: cbs_vacancies (CBS 83599NED).
 with region as (
     select
@@ -65,13 +66,13 @@ select
     sbi_code,
     sbi_letter,
     sbi_name,
-    round(mean_count, 0) as mean_vacancy_count,
+    round(mean_count, -2) as mean_vacancy_count,
     quarters,
     has_provisional,
-    round(all_mean, 0) as all_mean_count,
+    round(all_mean, -2) as all_mean_count,
     round(100.0 * mean_count / nullif(all_mean, 0), 1) as share_of_all_pct,
     case
-        when quarters = 4 and prev_quarters = 4 then round(mean_count - prev_mean, 0)
+        when quarters = 4 and prev_quarters = 4 then round(mean_count - prev_mean, -2)
     end as change_count,
     case
         when quarters = 4 and prev_quarters = 4

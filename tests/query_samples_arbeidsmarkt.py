@@ -23,4 +23,6 @@ SAMPLES: dict[str, dict] = {
     "vacancies__bases_compared": {"sbi_codes": ["422400", "T001081"]},
     "sociaal_werk__vacaturegraad": {},
     "forecast__editions": {},
+    "supply__programme_levels": {"measure": "graduates", "programmes": ["34116", "35158"]},
+    "supply__part_time_share": {"programmes": ["34116", "34608", "34610"]},
 }

@@ -3,4 +3,5 @@
 SAMPLES = {
     "overview__survey_headlines": {"lines": [3504, 4774, 4489]},
     "overview__forecast_headline": {"branche": "welzijn", "occupation": "sociaal werk"},
+    "overview__programmes_counted": {"programmes": ["34116", "80142"]},
 }

@@ -3,6 +3,7 @@ graduates can close the expected gap (CBS vacancies, AZW forecast, key figures, 
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -42,7 +43,7 @@ VALUES = {
 VALUE_FIELDS = {
     "count": ("vacancy_count", "rank_count", "Openstaande vacatures", charts.NUMBER_FORMAT, 0),
     "share": ("share_of_all_pct", "rank_share", "Aandeel van alle vacatures (%)", ",.1f", 1),
-    "per_1000": ("per_1000", "rank_per_1000", "Vacatures per 1.000 inwoners", ",.2f", 2),
+    "per_1000": ("per_1000", "rank_per_1000", "Vacatures per 1.000 inwoners", ",.1f", 1),
 }
 CBS = "cbs_vacancies"
 PEILDATUM = "einde kwartaal; vanaf 2018 voorlopig"
@@ -69,9 +70,53 @@ GROUP_OCCUPATION = {
     "Pedagogiek": "pedagogiek",
     "Toegepaste Psychologie": "psychologie niveau 6-7",
 }
+# What an occupation in the AZW forecast covers beyond the hbo programmes compared with it.
+OCCUPATION_SCOPE = {
+    "psychologie niveau 6-7": "niveau 6-7 is bachelor- en masterniveau: ook psychologen met een "
+    "universitaire (wo) of master-opleiding tellen hier mee, niet alleen hbo-gediplomeerden",
+}
+# Concepts of the loose key figures that differ from the CBS series on this page (by indicator).
+CONCEPT_NOTES = {
+    "nieuwe_vacatures_sociaal_werkers": (
+        "ontstane vacatures",
+        "'nieuwe vacatures' zijn in CBS-termen ontstane vacatures: vacatures die in het kwartaal "
+        "zijn bijgekomen. Dat is iets anders dan de openstaande vacatures (op de laatste dag van "
+        "het kwartaal nog niet vervuld) van CBS 83599NED op het tabblad Vacatures; de twee zijn "
+        "niet met elkaar te vergelijken",
+    ),
+}
+# Context for a CBS period that explains an unusual change (keyed by the CBS period code; the
+# period itself is always read from the data).
+PERIOD_CONTEXT = {
+    "2020KW01": "begin coronacrisis",
+    "2020KW02": "begin coronacrisis, eerste lockdown",
+}
+LEVEL_WORDS = {"bachelor": "bachelor", "master": "master", "associate degree": "associate degree"}
 RAADPLEGING_CHAPTER = 11
 RAADPLEGING_REFS = ("Figuur 11.5", "Figuur 11.6", "Figuur 11.2")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+
+def half_up(x: object, digits: int) -> float | None:
+    """Round half away from zero (as DuckDB does) to ``digits`` decimals (-2 = hundreds)."""
+    if x is None or pd.isna(x):
+        return None
+    scale = 10.0**digits
+    v = abs(float(x)) * scale
+    return math.copysign(math.floor(v + 0.5) / scale, float(x))
+
+
+def period_note(period_code: str, latest: bool = True) -> str:
+    """'laatste kwartaal in dit bestand; begin coronacrisis' for the data's last period."""
+    parts = ["laatste kwartaal in dit bestand"] if latest else []
+    if period_code in PERIOD_CONTEXT:
+        parts.append(PERIOD_CONTEXT[period_code])
+    return "; ".join(parts)
+
+
+def and_list(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def plain(text: object) -> str:
@@ -163,6 +208,7 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
         sentence=f"In {region_name} veranderde het aantal openstaande vacatures in de zorg en "
         f"welzijn (SBI Q) tussen {prev} en {when} met {change} (CBS, 83599NED).",
     )
+    note = period_note(str(last["period_code"]))
     share = fmt.pct(last["share_of_all_pct"])
     ui.kpi(
         cols[2],
@@ -172,6 +218,7 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
         sentence=f"Eind {when} was {share} van alle openstaande vacatures in {region_name} "
         f"een vacature in de gezondheids- en welzijnszorg (SBI Q) (CBS, 83599NED).",
     )
+    st.caption(f"{when}: {note}.")
 
 
 def quarterly_chart_data(quarterly: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
@@ -399,7 +446,7 @@ def region_notes(level: str, mode: str, year: int, df: pd.DataFrame) -> None:
 def render_regions() -> None:
     level, pick, mode, options = region_controls()
     year, quarter = parse_period(pick)
-    df = qa.vacancies__region_ranking(SBI_Q, level, year, quarter)
+    df = source_precision(qa.vacancies__region_ranking(SBI_Q, level, year, quarter), quarter)
     region_notes(level, mode, year, df)
     field, rank_field, value_title, value_format, digits = VALUE_FIELDS[mode]
     shown = df.dropna(subset=[field])
@@ -454,6 +501,20 @@ def render_regions() -> None:
         "regio-ranglijst",
         definition,
     )
+
+
+def source_precision(df: pd.DataFrame, quarter: int | None) -> pd.DataFrame:
+    """No more digits than CBS publishes (thousands with one decimal = hundreds): a yearly mean
+    is rounded to hundreds; per 1,000 inhabitants to one decimal (from the unrounded count)."""
+    per_1000 = [
+        half_up(1000 * v / p, 1) if pd.notna(v) and pd.notna(p) and p else None
+        for v, p in zip(df["vacancy_count"], df["population"], strict=True)
+    ]
+    out = df.assign(per_1000=pd.array(per_1000, dtype="Float64"))
+    if quarter is None:
+        for col in ("vacancy_count", "all_count"):
+            out[col] = pd.array([half_up(v, -2) for v in out[col]], dtype="Float64")
+    return out
 
 
 def region_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -597,14 +658,19 @@ def render_kengetallen() -> None:
     for i, (_, row) in enumerate(cards.iterrows()):
         col = cols[i % 2]
         shown = value_text(row)
+        concept, concept_text = CONCEPT_NOTES.get(row["indicator"], ("", ""))
+        label = f"{row['indicator_label']} ({concept})" if concept else row["indicator_label"]
         ui.kpi(
             col,
-            row["indicator_label"],
+            label,
             f"{short_value(row)}{unit_text(row)}",
-            help_text=f"Periode: {row['period']}. Bron: {source_text(row)}.",
-            sentence=f"{row['indicator_label']}: {shown} ({row['period']}; {source_text(row)}).",
+            help_text=f"Periode: {row['period']}. Bron: {source_text(row)}."
+            + (f" Begrip: {concept_text}." if concept else ""),
+            sentence=f"{label}: {shown} ({row['period']}; {source_text(row)}).",
         )
         details = f"{shown} · periode: {row['period']} · bron: {source_text(row)}"
+        if concept:
+            details += f" · begrip: {concept_text}"
         if isinstance(row["note"], str) and row["note"]:
             details += f" · kanttekening: {row['note']}"
         col.caption(plain(details))
@@ -631,11 +697,31 @@ def render_kengetallen() -> None:
 # ---------------------------------------------------------------- 5. Aanbod en vraag
 
 
-def supply_series(measure: str) -> pd.DataFrame:
+def supply_codes() -> dict[str, tuple[str, ...]]:
+    """CROHO codes per compared programme group (from the curated programme list)."""
     progs = q.options__programmes()
+    return {
+        g: tuple(progs.loc[progs["programme_group"] == g, "programme_code"])
+        for g in GROUP_OCCUPATION
+    }
+
+
+def degree_label(levels: pd.DataFrame) -> str:
+    """'hbo-bachelor' or 'hbo-bachelor en -master': the degree types the groups hold (data)."""
+    present = [w for t, w in LEVEL_WORDS.items() if t in set(levels["education_type"])]
+    if not present:
+        return "hbo"
+    return and_list([f"hbo-{present[0]}", *(f"-{w}" for w in present[1:])])
+
+
+def supply_degree_label(measure: str) -> str:
+    codes = tuple(c for cs in supply_codes().values() for c in cs)
+    return degree_label(qa.supply__programme_levels(measure, codes))
+
+
+def supply_series(measure: str) -> pd.DataFrame:
     frames = []
-    for group in GROUP_OCCUPATION:
-        codes = tuple(progs.loc[progs["programme_group"] == group, "programme_code"])
+    for group, codes in supply_codes().items():
         df = q.students__yearly(q.StudentSelection(measure=measure, programmes=codes))
         frames.append(df.assign(programme_group=group))
     out = pd.concat(frames, ignore_index=True).dropna(subset=["student_count"])
@@ -647,7 +733,11 @@ def supply_chart(measure: str, key: str) -> pd.DataFrame:
     if df.empty:
         st.info("Geen DUO-cijfers voor deze opleidingsgroepen.")
         return df
-    title = f"{charts.MEASURE_LABELS[measure]} per jaar, per opleidingsgroep (hbo, heel Nederland)"
+    degrees = supply_degree_label(measure)
+    title = (
+        f"{charts.MEASURE_LABELS[measure]} per jaar, per opleidingsgroep ({degrees}, "
+        "heel Nederland)"
+    )
     chart = charts.trend(
         df,
         "student_count",
@@ -683,97 +773,138 @@ def supply_chart(measure: str, key: str) -> pd.DataFrame:
         prov,
         summary,
         key=key,
-        definition="gediplomeerden: behaalde hbo-diploma's (bachelor en master) per diplomajaar"
+        definition=f"gediplomeerden: behaalde {degrees}-diploma's per diplomajaar"
         if measure == "graduates"
-        else "eerstejaars hbo op 1 oktober; breuk in de definitie in 2020",
+        else f"eerstejaars {degrees} op 1 oktober"
+        + (f"; breuk in de definitie in {int(defs.iloc[-1])}" if len(defs) > 1 else ""),
     )
     return df
+
+
+def part_time_lines(shares: pd.DataFrame) -> str:
+    """'Social Work 13,9% (751 van 5.397)' per group, from the DUO file that crosses both."""
+    parts = []
+    for r in shares.itertuples():
+        minimal = " (minimaal)" if int(r.suppressed_cells) else ""
+        parts.append(
+            f"{r.programme_group} {fmt.pct(r.part_time_share_pct)} ({fmt.number(r.part_time_count)}"
+            f" van {fmt.number(r.graduate_count)}{minimal})"
+        )
+    return "; ".join(parts)
 
 
 def supply_caveats(graduates: pd.DataFrame, growth: pd.DataFrame) -> None:
     first, last = int(graduates["year"].min()), int(graduates["year"].max())
     base, end = int(growth["base_year"].min()), int(growth["end_year"].max())
-    st.warning(
-        "**Lees dit eerst.** Deze twee reeksen zijn niet één-op-één te vergelijken:\n\n"
+    span = int(growth["years_between"].max())
+    lines = [
         f"- **Andere jaren.** De DUO-cijfers lopen van {first} tot en met {last}; de prognose "
-        f"gaat over {base}-{end}.\n"
+        f"gaat over {base}-{end}.",
+        f"- **Een stroom naast de verandering van een voorraad.** Gediplomeerden zijn een "
+        f"stroom: mensen die in één jaar ({last}) een diploma halen. Een tekort is een voorraad "
+        f"op één moment; de groei per jaar is de verandering van dat tekort over {span} jaar "
+        f"({base}-{end}), verdeeld over die jaren. Die twee getallen meten niet hetzelfde en "
+        "staan daarom in aparte kolommen, niet in één grafiek.",
+    ]
+    shares = qa.supply__part_time_share(tuple(c for cs in supply_codes().values() for c in cs))
+    if not shares.empty:
+        year = int(shares["year"].max())
+        lines.append(
+            "- **Deeltijd en duaal.** Wie deeltijd of duaal studeert, werkt meestal al in het "
+            "vak: dat diploma is dan geen nieuwe medewerker. Aandeel deeltijd of duaal in de "
+            f"diploma's van {year}, het laatste jaar waarin DUO opleiding en opleidingsvorm "
+            f"samen publiceert: {part_time_lines(shares)}."
+        )
+    occupations = set(growth["occupation"])
+    for group, occupation in GROUP_OCCUPATION.items():
+        if occupation in OCCUPATION_SCOPE and occupation in occupations:
+            lines.append(
+                f"- **'{occupation}' is breder dan {group}**: {OCCUPATION_SCOPE[occupation]}."
+            )
+    lines += [
         "- **Niet iedere afgestudeerde gaat in de sector werken**, en lang niet iedereen in de "
         "branche welzijn: ook in de zorg, jeugdzorg, gemeenten, het onderwijs of buiten het "
-        "vak.\n"
+        "vak.",
         "- **De prognose gaat over één branche** (welzijn); tekorten in jeugdzorg en "
-        "gehandicaptenzorg staan apart (zie 'Verwachte tekorten').\n"
+        "gehandicaptenzorg staan apart (zie 'Verwachte tekorten').",
         "- **Ad-gediplomeerden zitten niet in het prognosemodel** en daarom ook niet in deze "
-        "vergelijking.\n"
+        "vergelijking.",
         "- **Het tekort is wat overblijft.** Een prognosemodel rekent de verwachte instroom "
         "uit opleidingen doorgaans al mee. De groei van het tekort per jaar is dus wat er "
-        "*bovenop* die verwachte instroom nodig is, niet het aantal afgestudeerden dat nodig is.\n"
+        "*bovenop* die verwachte instroom nodig is, niet het aantal afgestudeerden dat nodig is.",
         "- **De groei per jaar is een afgeleid cijfer**: (tekort in het eindjaar − tekort in "
         "het beginjaar) gedeeld door het aantal jaren ertussen. Het staat niet in de bron.",
+    ]
+    st.warning(
+        "**Lees dit eerst.** Deze twee reeksen zijn niet één-op-één te vergelijken:\n\n"
+        + "\n".join(lines),
         icon="⚠️",
     )
 
 
-def comparison_data(graduates: pd.DataFrame, growth: pd.DataFrame) -> pd.DataFrame:
+def comparison_columns(last: int, degrees: str, base: int, end: int) -> dict[str, str]:
+    return {
+        "group": "opleidingsgroep (DUO)",
+        "graduates": f"gediplomeerden {last} ({degrees}; personen in één jaar)",
+        "occupation": "beroep in de prognose (AZW, branche)",
+        "growth": f"groei verwacht tekort {base}-{end} (medewerkers per jaar, afgeleid)",
+    }
+
+
+def comparison_data(graduates: pd.DataFrame, growth: pd.DataFrame, degrees: str) -> pd.DataFrame:
+    """One row per programme group: the two quantities in separate columns, each with its unit."""
     last = int(graduates["year"].max())
-    latest = graduates[graduates["year"] == last].set_index("programme_group")["student_count"]
+    latest = graduates[graduates["year"] == last].set_index("programme_group")
     welzijn = growth.set_index("occupation")
+    base, end = int(growth["base_year"].min()), int(growth["end_year"].max())
+    cols = comparison_columns(last, degrees, base, end)
     rows = []
     for group, occupation in GROUP_OCCUPATION.items():
         if group not in latest.index or occupation not in welzijn.index:
             continue
         g = welzijn.loc[occupation]
-        label = f"{group} ↔ {occupation} ({g['branche']})"
-        grad_series = f"Gediplomeerden {last} (DUO)"
-        growth_series = (
-            f"Groei verwacht tekort per jaar {int(g['base_year'])}-{int(g['end_year'])} "
-            "(afgeleid, AZW)"
-        )
-        rows.append((label, grad_series, float(latest[group]), fmt.number(latest[group])))
+        count = latest.loc[group, "student_count"]
+        minimal = " (minimaal)" if int(latest.loc[group, "suppressed_cells"]) else ""
         rows.append(
-            (label, growth_series, float(g["growth_per_year"]), fmt.signed(g["growth_per_year"]))
+            {
+                cols["group"]: group,
+                cols["graduates"]: fmt.number(count) + minimal,
+                cols["occupation"]: f"{occupation} ({g['branche']})",
+                cols["growth"]: fmt.signed(g["growth_per_year"]),
+            }
         )
-    return pd.DataFrame(rows, columns=["koppeling", "reeks", "aantal", "label"])
+    return pd.DataFrame(rows, columns=list(cols.values()))
 
 
 def render_supply() -> None:
     if ui.unavailable("students", "azw_prognose"):
         return
     growth = qa.forecast__growth_per_year()
-    st.caption(
-        "Landelijke cijfers voor drie hbo-opleidingsgroepen; de filters in de zijbalk gelden "
-        "hier niet."
-    )
     graduates = supply_series("graduates")
+    degrees = supply_degree_label("graduates")
+    st.caption(
+        f"Landelijke cijfers voor de opleidingsgroepen {and_list(list(GROUP_OCCUPATION))} "
+        f"({degrees}); de filters in de zijbalk gelden hier niet."
+    )
     if graduates.empty or growth.empty:
         st.info("Niet genoeg gegevens voor deze vergelijking; herbouw de gegevens.")
         return
     supply_caveats(graduates, growth)
-    data = comparison_data(graduates, growth)
-    title = "Gediplomeerden per jaar naast de jaarlijkse groei van het verwachte tekort"
-    chart = ca.grouped_bars(
-        data,
-        "koppeling",
-        "aantal",
-        "reeks",
-        "Aantal personen per jaar",
-        "label",
-        group_title="Reeks",
+    data = comparison_data(graduates, growth, degrees)
+    title = "Gediplomeerden in één jaar en de gemiddelde jaarlijkse groei van het verwachte tekort"
+    st.markdown(f"**{title}**")
+    st.dataframe(data, hide_index=True, width="stretch")
+    summary = "; ".join(
+        f"{r.iloc[0]}: {data.columns[1]} {r.iloc[1]}; {r.iloc[2]}: {data.columns[3]} {r.iloc[3]}"
+        for _, r in data.iterrows()
     )
-    pairs = data.pivot(index="koppeling", columns="reeks", values="label")
-    summary = "Per koppeling: " + "; ".join(
-        f"{k}: " + ", ".join(f"{c} {pairs.loc[k, c]}" for c in pairs.columns) for k in pairs.index
-    )
+    st.caption("Samenvatting: " + plain(summary) + ".")
     prov = ui.provenance("azw_prognose", title, "Nederland", None)
-    ui.chart_block(
-        charts.finish(
-            chart, title, ["Twee verschillende bronnen en jaren: zie de kanttekeningen."]
-        ),
-        data,
+    ui.source_caption(
         prov,
-        summary + ".",
-        key="aanbod-vergelijking",
-        definition="gediplomeerden: DUO, hbo-bachelor en -master, laatste diplomajaar; groei "
-        "tekort: afgeleid uit het AZW-prognosemodel, (eindjaar − beginjaar) / aantal jaren",
+        f"gediplomeerden: DUO, {degrees}, laatste diplomajaar; groei tekort: afgeleid uit het "
+        "AZW-prognosemodel, (eindjaar − beginjaar) / aantal jaren. Twee verschillende grootheden "
+        "en bronnen: niet van elkaar af te trekken",
     )
     st.markdown("**Afgeleid cijfer: groei van het verwachte tekort per jaar**")
     st.dataframe(

@@ -10,6 +10,7 @@ from dashboard import queries as q
 from dashboard import queries_overzicht as qo
 from dashboard import queries_raadpleging as qr
 from dashboard.filters import Filters
+from dashboard.views import arbeidsmarkt as av
 from dashboard.views import raadpleging as rv
 
 # Which Raadpleging figures headline the start page: (report line, answer or None, short label).
@@ -29,12 +30,12 @@ ALL_SBI = "T001081"
 NL = "NL01"
 
 INTRO = {
-    "Instroom": "Hoeveel mensen kiezen een hbo-opleiding voor sociaal werk, en hoeveel studeren "
+    "Instroom": "Hoeveel mensen kiezen een van de gekozen hbo-opleidingen, en hoeveel studeren "
     "er af? De cijfers komen van DUO. We tellen studenten bij de plaats van de hogeschool, "
     "niet bij hun woonplaats.",
     "Arbeidsmarkt": "Hoeveel vacatures zijn er in zorg en welzijn, en welke tekorten verwacht men? "
-    "De vacatures komen van het CBS (tot half 2020). Zorg en welzijn is breder dan sociaal "
-    "werk alleen.",
+    "De vacatures komen van het CBS; bij het cijfer staat het laatste kwartaal in dit bestand. "
+    "Zorg en welzijn is breder dan sociaal werk alleen.",
     "Raadpleging": "Wat zeggen sociaal werkers zelf? In 2024 vulden sociaal werkers uit heel "
     "Nederland een vragenlijst van Movisie in. Het is geen steekproef: de antwoorden geven "
     "een beeld, geen exacte meting. Het aantal dat een vraag beantwoordde (n) staat bij elk "
@@ -89,6 +90,36 @@ def students_card(col, f: Filters, measure: str) -> dict | None:
     return {"measure": measure, "year": year, "student_count": int(last["student_count"])}
 
 
+def counted_programmes(f: Filters) -> dict:
+    """Which programmes the student headlines count: groups, number of CROHO codes, the list."""
+    df = qo.overview__programmes_counted(f.programmes)
+    groups = list(dict.fromkeys(df["programme_group"]))
+    if not groups:
+        st.caption("Geen opleidingsgroep gekozen: kies links een of meer groepen.")
+        return {"groups": [], "programmes": 0}
+    st.caption(
+        f"Deze cijfers tellen {len(df)} opleidingen in {len(groups)} opleidingsgroepen: "
+        f"{av.and_list(groups)}. Kies links andere groepen."
+    )
+    with st.expander("Welke opleidingen tellen mee?", icon=":material/list:"):
+        table = df.rename(
+            columns={
+                "programme_group": "opleidingsgroep",
+                "programme_code": "CROHO-code",
+                "programme_name": "opleiding",
+                "last_enrolled": "laatste jaar ingeschreven",
+                "last_first_years": "laatste jaar eerstejaars",
+                "last_graduates": "laatste diplomajaar",
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.caption(
+            "Een leeg jaar: deze opleiding komt in dat DUO-bestand niet voor (bijvoorbeeld "
+            "alleen in oudere bestanden)."
+        )
+    return {"groups": groups, "programmes": len(df)}
+
+
 def vacancy_card(col) -> dict | None:
     df = q.vacancies__quarterly(NL, (Q_SBI, ALL_SBI))
     qdf = df[df["sbi_code"] == Q_SBI].dropna(subset=["vacancy_count"])
@@ -96,24 +127,30 @@ def vacancy_card(col) -> dict | None:
         col.info("Geen vacaturecijfers beschikbaar.")
         return None
     last = qdf.iloc[-1]
-    when = fmt.quarter(int(last["year"]), int(last["quarter"]))
+    year, quarter = int(last["year"]), int(last["quarter"])
+    when = fmt.quarter(year, quarter)
     delta = None
     if pd.notna(last["yoy_change_pct"]):
-        delta = f"{fmt.pct(last['yoy_change_pct'], signed=True)} t.o.v. een jaar eerder".replace(
-            "\u2212", "-"
-        )
+        delta = (
+            f"{fmt.pct(last['yoy_change_pct'], signed=True)} t.o.v. "
+            f"{fmt.quarter(year - 1, quarter)}"
+        ).replace("\u2212", "-")
     col.metric(
-        "Vacatures zorg en welzijn",
+        f"Vacatures zorg en welzijn, {when}",
         fmt.number(last["vacancy_count"]),
         delta=delta,
-        delta_color="inverse",
+        # a change in vacancies is neither good nor bad news by itself: no green or red
+        delta_color="off",
         border=True,
         chart_data=qdf["vacancy_count"].tolist(),
         help="Openstaande vacatures in SBI Q (gezondheids- en welzijnszorg), heel Nederland. "
-        "Bovengrens voor sociaal werk.",
+        "Bovengrens voor sociaal werk. Minder vacatures kan ook minder vraag betekenen.",
     )
-    provisional = " (voorlopig cijfer)" if last["is_provisional"] else ""
-    col.caption(f"Openstaand op het einde van het {when}{provisional}. CBS 83599NED.")
+    provisional = ", voorlopig cijfer" if last["is_provisional"] else ""
+    note = av.period_note(str(last["period_code"]))
+    col.caption(
+        f"{when}: {note}. Openstaand op de laatste dag van het kwartaal{provisional}. CBS 83599NED."
+    )
     col.page_link(
         "app_pages/arbeidsmarkt.py",
         label="Meer over de arbeidsmarkt",
@@ -191,9 +228,10 @@ def render(f: Filters) -> dict:
     figures: dict = {}
     with st.expander("Nieuw hier? Zo werkt dit dashboard", icon=":material/help:"):
         st.markdown(HELP)
-    st.subheader("Opleiding: instroom in sociaal-werkopleidingen")
+    st.subheader("Opleiding: instroom in de gekozen hbo-opleidingen")
     st.caption(INTRO["Instroom"])
     if not ui.unavailable("students", "population"):
+        figures["counted"] = counted_programmes(f)
         c = st.columns(3)
         figures["students"] = [
             students_card(c[i], f, m)
