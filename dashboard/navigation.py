@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-REPO_PAGES = "app_pages"
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -24,9 +22,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
     PageSpec("app_pages/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
     PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
-    PageSpec("app_pages/over.py", "Over de data", ":material/info:", "over"),
+    PageSpec("pages/over/page.py", "Over de data", ":material/info:", "over"),
 )
 
 
 def by_url(url_path: str) -> PageSpec:
     return next(p for p in PAGES if p.url_path == url_path)
+
+
+def page_path(url_path: str) -> str:
+    """The script of a page, for st.page_link, st.switch_page and the tests."""
+    return by_url(url_path).path

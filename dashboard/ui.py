@@ -159,9 +159,12 @@ def _slide(chart: alt.TopLevelMixin, prov: exports.Provenance, summary: str) -> 
         present.controls()
 
 
-def _plain(text: str) -> str:
-    """Escape markdown so data text is shown as text."""
-    return _MD.sub(r"\\\1", text)
+def plain(text: object) -> str:
+    """Escape markdown so data text is shown as text (the one escape helper; never HTML)."""
+    return _MD.sub(r"\\\1", str(text))
+
+
+_plain = plain
 
 
 def kpi(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
+from dashboard.navigation import page_path
 from tests.conftest import REPO
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, raw
 
-PAGE = "app_pages/arbeidsmarkt.py"
+PAGE = page_path("arbeidsmarkt")
 
 
 def _run(**query) -> AppTest:

@@ -16,11 +16,12 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
+from dashboard.navigation import page_path
 from tests.conftest import RAW, REPO
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, hundreds, raw_vacancies
 
-ARBEIDSMARKT = "app_pages/arbeidsmarkt.py"
-OVERZICHT = "app_pages/overzicht.py"
+ARBEIDSMARKT = page_path("arbeidsmarkt")
+OVERZICHT = page_path("overzicht")
 GROUPS_CSV = REPO / "data" / "reference" / "programme_groups.csv"
 # the programme groups the Aanbod-en-vraag view compares with the AZW forecast (the view's mapping)
 SUPPLY_GROUPS = ("Social Work", "Pedagogiek", "Toegepaste Psychologie")

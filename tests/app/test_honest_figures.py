@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
+from dashboard.navigation import page_path
 from tests.conftest import RAW, REPO
 
 FIRST_YEARS = RAW / "duo_hbo_2020plus" / "eerstejaarsingeschrevenenhbo.csv"
@@ -116,7 +117,7 @@ def test_instroom_kpi_of_suppressed_only_selection_shows_lt5_not_zero():
     year = latest_participatie_year()
     n = len(cells_of(PARTICIPATIE, year))
     at = _run(
-        "app_pages/instroom.py",
+        page_path("instroom"),
         maat="Eerstejaars",
         opleiding="Ad Participatie en Buurtontwikkeling",
     )
@@ -220,7 +221,7 @@ def test_map_index_over_definition_break_gives_no_value(database):
 def test_instroom_index_default_base_is_first_year_of_new_definition():
     new_first = _new_definition_first_year()
     at = _run(
-        "app_pages/instroom.py",
+        page_path("instroom"),
         maat="Eerstejaars",
         weergave="Kaart",
         waarde="Index (basisjaar = 100)",
@@ -293,7 +294,7 @@ def test_vacancies_by_region_full_year_change_and_index_recounted(database):
 
 def test_regio_vacancy_map_offers_an_incomplete_year_only_as_quarters():
     year = _incomplete_year()
-    at = _run("app_pages/regio.py", gemeente="Zwolle (GM0193)", weergave="Vacatures (provincie)")
+    at = _run(page_path("regio"), gemeente="Zwolle (GM0193)", weergave="Vacatures (provincie)")
     box = at.selectbox(key="vacjaar")
     assert f"{year} (jaargemiddelde)" not in box.options
     assert f"{year - 1} (jaargemiddelde)" in box.options
@@ -332,7 +333,7 @@ def _all_text(at: AppTest) -> str:
 
 
 def test_regio_per_1000_says_what_it_counts():
-    text = _all_text(_run("app_pages/regio.py", gemeente="Zwolle (GM0193)"))
+    text = _all_text(_run(page_path("regio"), gemeente="Zwolle (GM0193)"))
     assert "maakt regio's van verschillende grootte vergelijkbaar" not in text
     assert "maakt regio's van verschillende grootte vergelijkbaar" not in text
     assert "geen deelnamecijfer" in text

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
-from dashboard.navigation import PAGES
+from dashboard.navigation import PAGES, page_path
 from tests.conftest import REPO
 
 LONG = "A" * 10_000
@@ -69,7 +69,7 @@ def test_hostile_url_is_ignored(spec, case, counts_before):
 def test_repeated_keys_take_a_valid_value():
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.query_params["maat"] = ["Eerstejaars", "Gediplomeerd"]
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["maat"] in ("first_years", "graduates", "enrolled")
 

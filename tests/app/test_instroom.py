@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.navigation import page_path
 from tests.conftest import RAW, REPO
 
 NEW = RAW / "duo_hbo_2020plus"
@@ -19,7 +20,7 @@ def _kpi(**query) -> tuple[str, str]:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception, [e.value for e in at.exception]
     return at.metric[0].label, at.metric[0].value
 
@@ -139,7 +140,7 @@ def test_every_view_renders(view):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.query_params["weergave"] = view
     at.query_params["maat"] = "Eerstejaars"
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
 
 
@@ -147,6 +148,6 @@ def test_gender_filter_on_first_years_explains_missing_years():
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.query_params["maat"] = "Eerstejaars"
     at.query_params["geslacht"] = "vrouw"
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert any("2024" in i.value or "2020" in i.value for i in at.info)

@@ -7,6 +7,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.navigation import page_path
 from tests.conftest import REPO
 
 
@@ -25,7 +26,7 @@ def _number(text: str) -> int:
 
 @pytest.fixture(scope="module")
 def overview_metrics():
-    at = _run("app_pages/overzicht.py")
+    at = _run(page_path("overzicht"))
     return {m.label: m.value for m in at.metric}
 
 
@@ -39,7 +40,7 @@ def overview_metrics():
 )
 def test_student_headline_equals_instroom_kpi(overview_metrics, label_start, url_label):
     headline = next(v for k, v in overview_metrics.items() if k.startswith(label_start))
-    at = _run("app_pages/instroom.py", maat=url_label)
+    at = _run(page_path("instroom"), maat=url_label)
     kpi = at.metric[0].value
     assert _number(headline) == _number(kpi)
 
@@ -71,6 +72,6 @@ def test_vacancy_and_survey_headlines_present(overview_metrics):
 
 
 def test_headline_follows_shared_filter():
-    at = _run("app_pages/overzicht.py", groep="Social Work")
+    at = _run(page_path("overzicht"), groep="Social Work")
     value = next(m.value for m in at.metric if m.label.startswith("Eerstejaars 2024"))
     assert _number(value) == 4297 + 232  # B Social Work + B Sociaal Werk, DUO 2024

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.navigation import PAGES
+from dashboard.navigation import PAGES, page_path
 from tests.conftest import REPO
 
 TIMEOUT = 60
@@ -28,7 +28,7 @@ def test_page_runs_without_exception(page):
 
 def test_instroom_url_params_select_measure_and_region():
     at = _app(maat="Eerstejaars", regio="Noord-Brabant")  # URL values are the shown labels
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["maat"] == "first_years"
     assert at.session_state["regio"] == "PV30"
@@ -38,7 +38,7 @@ def test_instroom_url_params_select_measure_and_region():
 
 def test_invalid_url_values_fall_back_quietly():
     at = _app(maat="drop table students", regio="<script>alert(1)</script>")
-    at.switch_page("app_pages/instroom.py").run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["regio"] == "NL01"
     assert at.session_state["maat"] == "enrolled"

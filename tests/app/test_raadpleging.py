@@ -7,9 +7,10 @@ import csv
 from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
+from dashboard.navigation import page_path
 from tests.conftest import REPO
 
-PAGE = "app_pages/raadpleging.py"
+PAGE = page_path("raadpleging")
 CSV_DIR = REPO / "data" / "transcribed" / "raadpleging"
 ADMIN_QUESTION = (
     "Is de tijd die je besteedt aan administratie de afgelopen 2 jaar toe- of afgenomen?"

@@ -8,9 +8,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.navigation import page_path
 from tests.conftest import RAW, REPO
 
-PAGE = "app_pages/regio.py"
+PAGE = page_path("regio")
 
 
 def _run(**query) -> AppTest:

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, geo
-from dashboard.navigation import PAGES
+from dashboard.navigation import PAGES, page_path
 from tests.conftest import REPO
 
 
@@ -43,7 +43,7 @@ def test_pages_survive_missing_and_corrupt_snapshots(broken_data, spec):
 
 def test_over_de_data_names_the_broken_files(broken_data):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.switch_page("app_pages/over.py").run()
+    at.switch_page(page_path("over")).run()
     text = " ".join(w.value for w in at.warning)
     assert "cbs_vacancies.parquet ontbreekt" in text
     assert "raadpleging.parquet is beschadigd" in text

@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard import fmt, ui
 from dashboard import queries as q
+from dashboard.queries_catalog import catalog
 
 st.title("Over de data")
 st.write(
@@ -32,14 +34,34 @@ rows = [
 ]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 st.subheader("Belangrijke kanttekeningen")
-st.markdown(
+cat = catalog()
+notes = [
     "- **DUO** telt per vestiging van de hogeschool (gemeente van de locatie), niet naar "
     "woonplaats van de student. Cellen met 1 tot 4 personen zijn afgeschermd (`<5`); totalen "
-    "met zulke cellen zijn een ondergrens ('minimaal').\n"
-    "- **Eerstejaars**: tot en met 2019 'nieuw in het hbo' (oud DUO-bestand), vanaf 2020 'nieuw "
-    "in het hoger onderwijs', zonder masters. Dat is een breuk in de reeks.\n"
-    "- **Vacatures (CBS 83599NED)** lopen tot en met het 2e kwartaal van 2020; cijfers vanaf "
-    "2018 waren voorlopig. Sector Q omvat gezondheidszorg én welzijn.\n"
+    "met zulke cellen zijn een ondergrens ('minimaal'), een totaal van alleen zulke cellen "
+    "heet '<5' en is nooit 0."
+]
+for m in cat.measures.values():
+    if m.breaks:
+        notes.append(f"- **{ui.plain(m.label)}**: {ui.plain(m.definition_text())}.")
+last = cat.latest_statline_quarter
+if last is not None:
+    text = (
+        "- **Vacatures (CBS 83599NED)** lopen tot en met het "
+        f"{fmt.quarter(last.year, last.quarter)}"
+    )
+    if cat.first_provisional_year:
+        text += f"; cijfers vanaf {cat.first_provisional_year} waren voorlopig"
+    newest = cat.latest_quarter
+    if newest is not None and newest.from_publication:
+        text += (
+            ". Latere kwartalen (niet seizoengecorrigeerd) komen uit CBS-publicaties, tot en met "
+            f"het {fmt.quarter(newest.year, newest.quarter)}; landelijke seizoengecorrigeerde "
+            "cijfers uit de CBS-kwartaalberichten zijn een aparte reeks"
+        )
+    notes.append(text + ". Sector Q omvat gezondheidszorg én welzijn.")
+notes.append(
     "- **Raadpleging en rapporten**: cijfers zijn regel voor regel uit de rapporttekst "
     "overgenomen; wat alleen in grafieken van de pdf stond, staat hier niet."
 )
+st.markdown("\n".join(notes))

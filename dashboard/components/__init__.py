@@ -1,0 +1,1 @@
+"""Page building blocks: bound controls and declarative chart blocks."""

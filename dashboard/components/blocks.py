@@ -1,0 +1,51 @@
+"""Declarative chart blocks: a chart is a frozen spec; one function draws it with everything.
+
+``render_block`` draws the chart with its title, the text alternative, definition / peildatum /
+bron, the data table with downloads and the present / deck buttons — the same for every chart.
+A tab module is then mostly a list of blocks plus its controls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, labels, ui
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    key: str  # stable id: presentation (toon=), deck slides and widget keys
+    title: str
+    chart: Callable[[pd.DataFrame], alt.TopLevelMixin]  # pure: data -> chart (dashboard.charts)
+    summary: Callable[[pd.DataFrame], str]  # the text alternative
+    snapshot: str  # manifest entry: bron, licentie, default peildatum
+    definition: str
+    subtitle: str | list[str] = ""
+    peildatum: str | None = None
+    selection: str = ""  # the filters, for the provenance line and exports
+    columns: tuple[str, ...] | None = None  # table / download columns (None = all)
+    column_labels: Mapping[str, str] = field(default_factory=dict)  # overrides labels.COLUMNS
+    empty: str = "Geen gegevens voor deze keuze."
+
+
+def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
+    """Draw ``block`` for ``data``; an empty frame shows the block's own explanation."""
+    if data.empty:
+        st.info(block.empty)
+        return False
+    chart = charts.finish(block.chart(data), block.title, block.subtitle)
+    prov = ui.provenance(block.snapshot, block.title, block.selection, block.peildatum)
+    ui.chart_block(
+        chart,
+        labels.table(data, block.columns, block.column_labels),
+        prov,
+        block.summary(data),
+        key=block.key,
+        definition=block.definition,
+    )
+    return True

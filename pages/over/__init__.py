@@ -1,0 +1,1 @@
+"""Over de data: every snapshot with source, licence, years, rows and build date."""
