@@ -26,11 +26,21 @@ def database():
     d.close()
 
 
-@pytest.fixture(autouse=True)
-def _clear_streamlit_caches():
-    """One test's cached data can't leak into the next."""
-    yield
+@pytest.fixture
+def fresh_caches():
+    """For a test that points the app at other data: empty Streamlit's caches before and after.
+
+    Every other test shares one database and one query cache per process (both are keyed by the
+    snapshot id and never mutated), which keeps the AppTest tier fast.
+    """
     import streamlit as st
+
+    from dashboard import geo
 
     st.cache_data.clear()
     st.cache_resource.clear()
+    geo.features.cache_clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    geo.features.cache_clear()

@@ -7,25 +7,19 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, geo
+from dashboard import config
 from dashboard.navigation import PAGES, page_path
 from tests.conftest import REPO
 
 
 @pytest.fixture
-def broken_data(tmp_path, monkeypatch):
+def broken_data(tmp_path, monkeypatch, fresh_caches):
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("raw", "transcribed"))
     (data / "cbs_vacancies.parquet").unlink()  # missing
     (data / "raadpleging.parquet").write_bytes(b"PAR1 this is not parquet")  # corrupt
     monkeypatch.setattr(config, "DATA_DIR", data)
-    geo.features.cache_clear()
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield data
-    geo.features.cache_clear()
+    return data
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")

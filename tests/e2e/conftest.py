@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -31,8 +32,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
+@contextlib.contextmanager
+def streamlit_server():
+    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers."""
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
@@ -57,23 +59,30 @@ def server_url():
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not become healthy within 60 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not become healthy within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -90,3 +99,14 @@ def wait_ready(page, timeout: int = 30000) -> None:
     """Script finished and the page's last element (the chrome component) is mounted."""
     page.wait_for_selector(READY, timeout=timeout)
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=timeout)
+
+
+ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .every(c => c.querySelector('svg.marks, canvas.marks'))"""
+
+
+def wait_charts(page, timeout: int = 30000) -> None:
+    """Every Vega-Lite chart on the page has drawn its root mark (no fixed waits, as Streamlit's
+    own e2e suite waits for the graphics document in e2e_playwright/shared/vega_utils.py; some of
+    our charts switch Vega's ARIA roles off, so the root ``.marks`` element is the signal)."""
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=timeout)

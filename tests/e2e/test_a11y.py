@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.navigation import PAGES
 from tests.conftest import REPO
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import wait_charts, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,7 @@ def _streamlit_own(rule: str, node: dict) -> bool:
 def test_no_serious_accessibility_violations(page, server_url, spec):
     page.goto(f"{server_url}/{spec.url_path}")
     wait_ready(page)
-    page.wait_for_timeout(300)  # let vega-embed finish its SVG after the script state settles
+    wait_charts(page)  # audit after every chart drew (sparklines included)
     found = _violations(page)
     assert not found, "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} {v['targets']}" for v in found

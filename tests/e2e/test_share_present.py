@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard.navigation import PAGES
 from tests.conftest import RAW, REPO
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import wait_charts, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -102,7 +102,7 @@ def test_no_request_leaves_localhost(page, server_url, spec):
     page.on("request", lambda r: hosts.add(urlparse(r.url).hostname or r.url.split(":")[0]))
     page.goto(f"{server_url}/{spec.url_path}")
     wait_ready(page)
-    page.wait_for_timeout(500)
+    wait_charts(page)  # every chart (and its assets) loaded
     assert hosts <= {"127.0.0.1", "localhost", "data", "blob"}, hosts
 
 
