@@ -142,16 +142,24 @@ def say(msg: str) -> None:
     print(msg, flush=True)
 
 
-def collect(raw: Path) -> tuple[dict[str, tuple[pd.DataFrame, list[Path]]], dict[str, dict]]:
-    """Read every source. Returns the tables and the geo layers."""
+def collect(
+    raw: Path, supplied: dict[str, list[dict]] | None = None
+) -> tuple[dict[str, tuple[pd.DataFrame, list[Path]]], dict[str, dict]]:
+    """Read every source. Returns the tables and the geo layers.
+
+    ``supplied`` (filled when given): per snapshot, which raw vintage supplied which periods.
+    """
+    supplied = {} if supplied is None else supplied
     tables: dict[str, tuple[pd.DataFrame, list[Path]]] = {}
     say("· regio's")
     gem = regions.gemeente_table(raw)
-    say("· DUO hbo (3 vintages, 10 files)")
-    tables.update(duo.build(raw, known=set(gem["gemeente_code"])))
+    say("· DUO hbo (3 file generations, every refreshed vintage kept)")
+    tables.update(duo.build(raw, known=set(gem["gemeente_code"]), info=supplied))
     say("· CBS 83599NED vacatures")
-    vac = sorted((raw / cbs.VAC_DIR).glob("*.json"))
-    tables["cbs_vacancies"] = (cbs.read_vacancies(vac), vac)
+    supplied["cbs_vacancies"] = []
+    tables["cbs_vacancies"] = cbs.read_vacancies_vintages(
+        raw / cbs.VAC_DIR, supplied["cbs_vacancies"]
+    )
     say("· bevolking")
     gem_src = [
         raw / regions.GEB_DIR / "gemeente_provincie.csv",
@@ -201,7 +209,8 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
 
 def build(raw: Path, out: Path, check_only: bool = False) -> dict:
     t0 = time.perf_counter()
-    tables, geo = collect(raw)
+    supplied: dict[str, list[dict]] = {}
+    tables, geo = collect(raw, supplied)
     problems = [p for name, (df, _) in tables.items() for p in validate(name, df)]
     if problems:
         raise BuildError(raw, None, None, "contract geschonden: " + "; ".join(problems[:5]))
@@ -233,6 +242,8 @@ def build(raw: Path, out: Path, check_only: bool = False) -> dict:
                 "content_sha256": sha256(target),
                 "built_at": built_at,
             }
+            if name in supplied:
+                entries[name]["vintages"] = supplied[name]
         (staging / "geo").mkdir()
         for level, fc in geo.items():
             target = staging / "geo" / f"{level}.json"

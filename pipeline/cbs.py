@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import vintages
 from pipeline.errors import BuildError
 
 VAC_DIR = "cbs_vacatures_83599NED"
+VAC_SLOT = "83599NED"
 POP_DIR = "cbs_bevolking_03759ned"
 
 REGIONS_83599 = {
@@ -92,7 +94,37 @@ def _load_odata(path: Path) -> list[dict]:
     return doc["value"]
 
 
-def read_vacancies(paths: list[Path]) -> pd.DataFrame:
+def read_vacancies_vintages(
+    folder: Path, info: list[dict] | None = None
+) -> tuple[pd.DataFrame, list[Path]]:
+    """83599NED from its base pages and every refreshed export; newest wins per quarter.
+
+    Provisional marks follow the vintage that supplied the quarter (its ``provisional_from``).
+    """
+    base = sorted(folder.glob("*.json"))
+    frames, used = [], []
+    for v in vintages.all_of(folder, VAC_SLOT, base):
+        files = [f for f in v.files if f.suffix == ".json"]
+        frames.append((v, read_vacancies(files, v.provisional_from)))
+        used.extend(files)
+    merged, supplied = vintages.merge(frames, "period_code")
+    if info is not None:
+        info.extend(
+            {
+                "slot": VAC_SLOT,
+                "vintage": v.label,
+                "sha256": v.sha256,
+                "added": v.added,
+                "periods": periods,
+            }
+            for v, periods in supplied
+        )
+    merged = merged.sort_values(["period_code", "region_code", "sbi_code"])
+    return merged.reset_index(drop=True), used
+
+
+def read_vacancies(paths: list[Path], provisional_from: int | None = None) -> pd.DataFrame:
+    first_provisional = provisional_from or FIRST_PROVISIONAL_YEAR
     rows = []
     for path in paths:
         for i, r in enumerate(_load_odata(path), start=1):
@@ -138,7 +170,7 @@ def read_vacancies(paths: list[Path]) -> pd.DataFrame:
                     "sbi_name": label,
                     "is_sbi_aggregate": is_agg,
                     "vacancy_count": value,
-                    "is_provisional": year >= FIRST_PROVISIONAL_YEAR,
+                    "is_provisional": year >= first_provisional,
                 }
             )
     df = pd.DataFrame(rows)

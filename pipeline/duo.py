@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import vintages
 from pipeline.errors import BuildError
 
 OLD_DIR = "duo_eerstejaars_gediplomeerden_hbo"
 NEW_DIR = "duo_hbo_2020plus"
 JSON_DIR = "duo_ingeschrevenen_hbo"
+FULL_ENROLLED_SLOT = "ingeschrevenen_volledig"  # the JSON list or its CSV successor
 
 COLUMNS = [
     "year",
@@ -425,22 +427,84 @@ def full_enrolled_file(raw: Path) -> Path:
     return files[0]
 
 
-def build(raw: Path, known: set[str] | None = None) -> dict[str, tuple[pd.DataFrame, list[Path]]]:
+def _slot(
+    folder: Path,
+    slot: str,
+    base: Path,
+    read,
+    used: list[Path],
+    info: list[dict],
+) -> pd.DataFrame:
+    """Read the base file and every refreshed vintage of one slot; newest wins per year."""
+    frames = []
+    identity = None
+    for v in vintages.all_of(folder, slot, [base]):
+        df = read(v.files[0])
+        if identity is None:
+            identity = df["vintage"].iloc[0] if len(df) else f"{folder.name}/{base.name}"
+        df["vintage"] = identity  # a vintage keeps the slot's identity, whatever its file name
+        frames.append((v, df))
+        used.extend(v.files)
+    merged, supplied = vintages.merge(frames, "year")
+    info.extend(
+        {
+            "slot": slot,
+            "vintage": v.label,
+            "sha256": v.sha256,
+            "added": v.added,
+            "periods": [int(y) for y in years],
+        }
+        for v, years in supplied
+    )
+    return merged
+
+
+def build(
+    raw: Path, known: set[str] | None = None, info: dict[str, list[dict]] | None = None
+) -> dict[str, tuple[pd.DataFrame, list[Path]]]:
     """Return {snapshot name: (frame, raw files used)} for the three DUO measures.
 
     ``known``: the valid gemeente codes; a DUO row with another code stops the build.
+    ``info`` (filled when given): per snapshot, which vintage supplied which years.
+    Every slot keeps all its vintages (pipeline/vintages.py): no year is ever lost.
     """
     parts: dict[str, list[pd.DataFrame]] = {"enrolled": [], "first_years": [], "graduates": []}
     used: dict[str, list[Path]] = {k: [] for k in parts}
+    supplied: dict[str, list[dict]] = {f"duo_{k}": [] for k in parts}
     for measure, name, definition in OLD_FILES:
-        path = raw / OLD_DIR / name
-        parts[measure].append(read_old(path, measure, definition, known))
-        used[measure].append(path)
+        parts[measure].append(
+            _slot(
+                raw / OLD_DIR,
+                Path(name).stem,
+                raw / OLD_DIR / name,
+                lambda p, m=measure, d=definition: read_old(p, m, d, known),
+                used[measure],
+                supplied[f"duo_{measure}"],
+            )
+        )
     for measure, name, breakdown, ycol, ccol, definition in NEW_FILES:
-        path = raw / NEW_DIR / name
-        parts[measure].append(read_new(path, measure, breakdown, ycol, ccol, definition, known))
-        used[measure].append(path)
-    path = full_enrolled_file(raw)
-    parts["enrolled"].append(read_full_enrolled(path, known))
-    used["enrolled"].append(path)
+        parts[measure].append(
+            _slot(
+                raw / NEW_DIR,
+                Path(name).stem,
+                raw / NEW_DIR / name,
+                lambda p, m=measure, b=breakdown, y=ycol, c=ccol, d=definition: read_new(
+                    p, m, b, y, c, d, known
+                ),
+                used[measure],
+                supplied[f"duo_{measure}"],
+            )
+        )
+    parts["enrolled"].append(
+        _slot(
+            raw / JSON_DIR,
+            FULL_ENROLLED_SLOT,
+            full_enrolled_file(raw),
+            lambda p: read_full_enrolled(p, known),
+            used["enrolled"],
+            supplied["duo_enrolled"],
+        )
+    )
+    if info is not None:
+        info.update(supplied)
     return {f"duo_{m}": (_finish(parts[m]), used[m]) for m in parts}

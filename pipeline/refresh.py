@@ -1,20 +1,24 @@
-"""Refresh one source with a newly downloaded official file, validated and atomic.
+"""Refresh a source with a newly downloaded official file: merged (never replaced), validated.
 
-    python -m pipeline.refresh PATH/TO/downloaded_file [--raw data/raw] [--out data] [--dry-run]
+    python -m pipeline.refresh FILE [FILE ...] [--raw data/raw] [--out data] [--dry-run]
+        [--voorlopig-vanaf YEAR]
 
-Accepts a DUO hbo file (ingeschrevenen, eerstejaars or gediplomeerden; the 2020+ long format or the
-older wide format with space-separated column names; ``;`` or ``,``; ``<5`` or ``-1`` cells) or a
-CBS StatLine OData JSON export of 83599NED. The file is recognised by its columns, validated with
-the same readers and contracts as the build, and checked so that its newest year does not go back.
-Only then is it copied into data/raw and are all snapshots rebuilt (staging, then atomic renames,
-manifest last). On any problem it stops with one line naming file, row and column, and the current
-raw files and snapshots stay byte-identical.
+Accepts a DUO hbo file (ingeschrevenen, eerstejaars or gediplomeerden, each breakdown; the 2020+
+long format or the older wide one; ``;`` or ``,``; ``<5`` or ``-1`` cells), the DUO JSON list of
+all enrolled, or CBS StatLine 83599NED as one OData export or as its pages given together
+(``tables_2.json tables_3.json``). The file is recognised by its columns and validated with the
+same readers and contracts as the build. It is then stored as a new *vintage* of its source
+(``data/raw/<source>/vintages/<slot>/<sha>/``, pipeline/vintages.py): the newest vintage supplies
+every period it covers, older periods stay — a DUO five-year window never drops a year. The
+command prints what changes (periods added, values revised old -> new, cells newly suppressed,
+provisional marks), records it in the source's SOURCE.md and rebuilds every snapshot (staging,
+atomic renames, manifest last). ``--dry-run`` prints the same and changes nothing. A file whose
+newest period is older than what we have is refused; the same file twice changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shutil
 import sys
@@ -23,9 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
-
-from pipeline import build, cbs, duo
+from pipeline import build, cbs, duo, revisions, vintages
 from pipeline.errors import BuildError
 
 
@@ -34,10 +36,15 @@ class Slot:
     """Where a kind of source file lives in data/raw and which snapshot it feeds."""
 
     folder: str
-    filename: str  # canonical name the refreshed file gets
+    filename: str  # the base file of the slot (its vintages keep their own names)
     snapshot: str
     vintage_prefix: str
-    replaces: tuple[str, ...] = ()  # other files in the folder the new one supersedes
+    replaces: tuple[str, ...] = ()  # base files of the slot (glob patterns in the folder)
+    slot: str = ""  # vintages/<slot>/ (default: the base file's stem)
+
+    @property
+    def name(self) -> str:
+        return self.slot or Path(self.filename).stem
 
 
 def _new_slot(name: str, snapshot: str) -> Slot:
@@ -71,6 +78,7 @@ def detect(path: Path) -> Slot:
             "duo_enrolled",
             "duo_volledig/",
             replaces=("*.json", "*.csv"),
+            slot=duo.FULL_ENROLLED_SLOT,
         )
     raise BuildError(
         path, 1, None, "onbekend bestandstype: kolommen passen bij geen DUO- of CBS-bestand"
@@ -108,7 +116,14 @@ def _detect_json(path: Path, text: str) -> Slot:
     records = doc.get("value") if isinstance(doc, dict) else doc
     if isinstance(records, list) and records and isinstance(records[0], dict):
         if "OpenstaandeVacatures_1" in records[0]:
-            return Slot(cbs.VAC_DIR, "tables_2.json", "cbs_vacancies", "", replaces=("*.json",))
+            return Slot(
+                cbs.VAC_DIR,
+                "tables_2.json",
+                "cbs_vacancies",
+                "",
+                replaces=("*.json",),
+                slot=cbs.VAC_SLOT,
+            )
         if "INSTELLINGSCODE ACTUEEL" in records[0]:
             return Slot(
                 duo.JSON_DIR,
@@ -116,73 +131,112 @@ def _detect_json(path: Path, text: str) -> Slot:
                 "duo_enrolled",
                 "duo_volledig/",
                 replaces=("*.json", "*.csv"),
+                slot=duo.FULL_ENROLLED_SLOT,
             )
     raise BuildError(path, None, None, "onbekend JSON-bestand (geen 83599NED-export of DUO-lijst)")
 
 
-def _latest_year(df: pd.DataFrame, slot: Slot) -> int | None:
-    if "vintage" in df.columns:
-        df = df[df["vintage"].astype(str).str.startswith(slot.vintage_prefix)]
-    return int(df["year"].max()) if len(df) else None
+def _base_files(raw: Path, slot: Slot) -> list[Path]:
+    folder = raw / slot.folder
+    files = {p for pattern in (slot.replaces or (slot.filename,)) for p in folder.glob(pattern)}
+    return sorted(p for p in files if p.is_file())
 
 
-def refresh(new_file: Path, raw: Path, out: Path, dry_run: bool = False) -> dict:
-    new_file = new_file.resolve()
-    if not new_file.is_file():
-        raise BuildError(new_file, None, None, "bestand niet gevonden")
-    slot = detect(new_file)
-    current = out / f"{slot.snapshot}.parquet"
-    before = _latest_year(pd.read_parquet(current), slot) if current.exists() else None
+def _slot_periods(manifest: dict, slot: Slot) -> list[list]:
+    """Per vintage of ``slot`` (oldest first), the periods it supplies in ``manifest``."""
+    entries = manifest["snapshots"][slot.snapshot].get("vintages", [])
+    return [e["periods"] for e in entries if e["slot"] == slot.name]
+
+
+def refresh(
+    new_files: list[Path],
+    raw: Path,
+    out: Path,
+    dry_run: bool = False,
+    provisional_from: int | None = None,
+) -> tuple[dict, list[str]]:
+    """Add ``new_files`` as the newest vintage of their source; returns (manifest, summary)."""
+    new_files = [f.resolve() for f in new_files]
+    for f in new_files:
+        if not f.is_file():
+            raise BuildError(f, None, None, "bestand niet gevonden")
+    slots = [detect(f) for f in new_files]
+    slot = slots[0]
+    if any(s.name != slot.name for s in slots):
+        raise BuildError(new_files[1], None, None, "de bestanden horen niet bij dezelfde bron")
+    folder = raw / slot.folder
+    if vintages.known(folder, slot.name, _base_files(raw, slot), vintages.digest(new_files)):
+        return {}, [f"Niets gewijzigd: {new_files[0].name} is al opgenomen (zelfde inhoud)."]
     with tempfile.TemporaryDirectory(prefix="swic-refresh-") as tmp:
         work = Path(tmp)
         shutil.copytree(raw, work / "raw")
         for extra in ("transcribed", "reference"):
             if (raw.parent / extra).is_dir():
                 shutil.copytree(raw.parent / extra, work / extra)
-        folder = work / "raw" / slot.folder
-        for pattern in slot.replaces:
-            for old in folder.glob(pattern):
-                old.unlink()
-        shutil.copyfile(new_file, folder / slot.filename)
-        # name the incoming file in errors, not the staging copy
+        if slot.snapshot == "cbs_vacancies" and provisional_from is None:
+            provisional_from = _default_provisional_from(new_files)
+        added = datetime.now(UTC).date().isoformat()
+        vintages.add(work / "raw" / slot.folder, slot.name, new_files, added, provisional_from)
         try:
             manifest = build.build(work / "raw", work / "out")
         except BuildError as exc:
-            if exc.path.name == slot.filename:
-                raise BuildError(new_file, exc.row, exc.column, exc.message) from None
+            by_name = {f.name: f for f in new_files}
+            if exc.path.name in by_name:  # name the offered file, not the staging copy
+                raise BuildError(by_name[exc.path.name], exc.row, exc.column, exc.message) from None
             raise
-        df = pd.read_parquet(work / "out" / f"{slot.snapshot}.parquet")
-        after = _latest_year(df, slot)
-        if before is not None and after is not None and after < before:
+        per_vintage = _slot_periods(manifest, slot)
+        newest, older = per_vintage[-1], [p for ps in per_vintage[:-1] for p in ps]
+        before_max = max(older) if older else None
+        if before_max is not None and (not newest or max(newest) < before_max):
             raise BuildError(
-                new_file,
+                new_files[0],
                 None,
-                "jaar",
-                f"het nieuwste jaar gaat terug: {after} in "
-                f"het nieuwe bestand, {before} in de huidige gegevens",
+                "periode",
+                f"het nieuwste jaar gaat terug: {max(newest) if newest else 'geen'} in het "
+                f"nieuwe bestand, {before_max} in de huidige gegevens",
             )
-        if dry_run:
-            return manifest
-        _swap_in(work, raw, out, slot, new_file)
-    return manifest
+        summary = revisions.summary(
+            out / f"{slot.snapshot}.parquet", work / "out" / f"{slot.snapshot}.parquet", slot
+        )
+        if not dry_run:
+            _swap_in(work, raw, out, slot, new_files, summary)
+    return manifest, summary
 
 
-def _swap_in(work: Path, raw: Path, out: Path, slot: Slot, new_file: Path) -> None:
-    """Raw file first (so a rebuild reproduces the snapshots), then snapshots, manifest last."""
-    folder = raw / slot.folder
-    staged = folder / f".{slot.filename}.new"
-    shutil.copyfile(new_file, staged)
-    for pattern in slot.replaces:
-        for old in folder.glob(pattern):
-            if old.name != slot.filename:
-                old.unlink()
-    staged.replace(folder / slot.filename)
-    digest = hashlib.sha256(new_file.read_bytes()).hexdigest()
+def _default_provisional_from(files: list[Path]) -> int:
+    """CBS marks about the last two years provisional; the base export did (2018-2020)."""
+    years = [
+        int(str(r.get("Perioden", "0000"))[:4])
+        for f in files
+        for r in json.loads(f.read_text(encoding="utf-8")).get("value", [])
+    ]
+    return max(years) - 2
+
+
+def _swap_in(
+    work: Path, raw: Path, out: Path, slot: Slot, new_files: list[Path], summary: list[str]
+) -> None:
+    """Raw vintage first (so a rebuild reproduces the snapshots), then snapshots, manifest last."""
+    src = work / "raw" / slot.folder / vintages.FOLDER / slot.name
+    dst = raw / slot.folder / vintages.FOLDER / slot.name
+    dst.mkdir(parents=True, exist_ok=True)
+    for folder in sorted(p for p in src.iterdir() if p.is_dir()):
+        if not (dst / folder.name).exists():
+            staged = dst / f".{folder.name}.new"
+            shutil.copytree(folder, staged)
+            staged.replace(dst / folder.name)
+    index = dst / "index.csv"
+    staged_index = dst / ".index.csv.new"
+    shutil.copyfile(src / "index.csv", staged_index)
+    staged_index.replace(index)
+    digest = vintages.digest(new_files)
     when = datetime.now(UTC).isoformat(timespec="seconds")
-    with (folder / "SOURCE.md").open("a", encoding="utf-8") as fh:
+    with (raw / slot.folder / "SOURCE.md").open("a", encoding="utf-8") as fh:
         fh.write(
-            f"\n- Refreshed {when}: `{slot.filename}` replaced by the downloaded file "
-            f"`{new_file.name}` (sha256 {digest}) via `python -m pipeline.refresh`.\n"
+            f"\n- Refreshed {when}: {' + '.join(f'`{f.name}`' for f in new_files)} added as "
+            f"vintage `{vintages.FOLDER}/{slot.name}/{digest[:16]}/` (sha256 {digest}) via "
+            "`python -m pipeline.refresh`; older periods are kept.\n"
+            + "".join(f"  - {line}\n" for line in summary)
         )
     (out / "geo").mkdir(parents=True, exist_ok=True)
     for f in sorted((work / "out").glob("*.parquet")):
@@ -194,26 +248,41 @@ def _swap_in(work: Path, raw: Path, out: Path, slot: Slot, new_file: Path) -> No
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("file", type=Path)
+    ap.add_argument("files", type=Path, nargs="+", help="the downloaded file (or all its pages)")
     ap.add_argument("--raw", type=Path, default=build.DEFAULT_RAW)
     ap.add_argument("--out", type=Path, default=build.DEFAULT_OUT)
-    ap.add_argument("--dry-run", action="store_true", help="validate and build, change nothing")
+    ap.add_argument(
+        "--dry-run", action="store_true", help="validate, build, report; change nothing"
+    )
+    ap.add_argument(
+        "--voorlopig-vanaf",
+        type=int,
+        default=None,
+        help="CBS: first year the new export marks provisional (default: its last year - 2)",
+    )
     args = ap.parse_args(argv)
+    names = ", ".join(f.name for f in args.files)
     try:
-        manifest = refresh(args.file, args.raw.resolve(), args.out.resolve(), args.dry_run)
+        manifest, summary = refresh(
+            args.files, args.raw.resolve(), args.out.resolve(), args.dry_run, args.voorlopig_vanaf
+        )
     except BuildError as exc:
         print(f"FOUT / ERROR: {exc}. Er is niets gewijzigd (nothing was changed).", file=sys.stderr)
         return 1
     except (OSError, ValueError, KeyError) as exc:
         print(
-            f"FOUT / ERROR: {args.file.name}: {type(exc).__name__}: {exc}. Er is niets "
+            f"FOUT / ERROR: {names}: {type(exc).__name__}: {exc}. Er is niets "
             f"gewijzigd (nothing was changed).",
             file=sys.stderr,
         )
         return 1
-    verb = "gecontroleerd (dry run)" if args.dry_run else "ververst"
+    for line in summary:
+        print(f"  {line}")
+    if not manifest:
+        return 0
+    verb = "gecontroleerd (dry run, niets gewijzigd)" if args.dry_run else "ververst"
     print(
-        f"OK: {args.file.name} {verb}; snapshot {manifest['snapshot_id']}, gebouwd "
+        f"OK: {names} {verb}; snapshot {manifest['snapshot_id']}, gebouwd "
         f"{manifest['built_at']}. Zie 'Over de data'."
     )
     return 0

@@ -87,9 +87,10 @@ def test_cbs_single_export_refreshes(data, tmp_path, capsys):
     path.write_text(json.dumps({"value": records}), encoding="utf-8")
     rc, err = _run(data, path, capsys)
     assert rc == 0, err
-    assert sorted(p.name for p in (data / "raw" / "cbs_vacatures_83599NED").glob("*.json")) == [
-        "tables_2.json"
-    ]
+    folder = data / "raw" / "cbs_vacatures_83599NED"
+    # the base pages stay; the export is kept as a vintage named by its content
+    assert sorted(p.name for p in folder.glob("*.json")) == ["tables_2.json", "tables_3.json"]
+    assert [p.name for p in folder.glob("vintages/83599NED/*/*.json")] == ["83599NED.json"]
     assert len(pd.read_parquet(data / "cbs_vacancies.parquet")) == 15504
 
 
