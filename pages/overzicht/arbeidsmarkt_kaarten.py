@@ -26,7 +26,10 @@ BASIS = {
     "sa": "seizoengecorrigeerd, landelijk (CBS-kwartaalbericht)",
     "nsa": "niet seizoengecorrigeerd, zelfde telling als de provinciecijfers (CBS)",
 }
-BASIS_SHORT = {"sa": "seizoengecorrigeerd", "nsa": "niet seizoengecorrigeerd"}
+HEADING = {
+    "sa": "Zorg en welzijn · seizoengecorrigeerd",
+    "nsa": "Zorg en welzijn · niet seizoengecorrigeerd",
+}
 HELP = (
     "Openstaande vacatures in SBI Q (gezondheids- en welzijnszorg) op de laatste dag van het "
     "kwartaal, heel Nederland. Bovengrens voor sociaal werk. Minder vacatures kan ook minder "
@@ -91,13 +94,14 @@ def vacancy_card(col, df: pd.DataFrame, basis: str) -> None:
         return
     last = df.iloc[-1]
     when = fmt.quarter(int(last["year"]), int(last["quarter"]))
+    col.markdown(f"**{HEADING[basis]}**")
     col.metric(
-        f"Vacatures zorg en welzijn, {when} ({BASIS_SHORT[basis]})",
+        f"Vacatures {when}",
         fmt.number(last["vacancy_count"]),
         delta=change_text(last, year_before(df, last)),
         delta_color="off",  # a change in vacancies is neither good nor bad news by itself
         border=True,
-        help=HELP,
+        help=f"{BASIS[basis].capitalize()}. {HELP}",
     )
     notes = [f"{when}: {BASIS[basis]}", *marks(last)]
     if int(last["rounded_to"]) >= 1000:
@@ -134,6 +138,7 @@ def forecast_card(col) -> None:
         return
     start, end = df.iloc[0], df.iloc[-1]
     source = ui.manifest_entry("azw_prognose")
+    col.markdown("**Welzijn · AZW-prognose**")
     col.metric(
         f"Verwacht tekort sociaal werk {int(end['year'])}",
         fmt.number(end["value"]),

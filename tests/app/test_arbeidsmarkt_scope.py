@@ -265,12 +265,12 @@ def test_start_page_vacancy_cards_label_their_period_and_basis_and_are_not_green
     newest = max([*periods, *nsa])
     when = fmt.quarter(int(newest[:4]), int(newest[-1]))
     at = _run(OVERZICHT)
-    cards = [m for m in at.metric if m.label.startswith("Vacatures zorg en welzijn")]
-    assert {c.label.rsplit("(", 1)[-1] for c in cards} == {
-        "seizoengecorrigeerd)",
-        "niet seizoengecorrigeerd)",
+    cards = [m for m in at.metric if m.label.startswith("Vacatures")]
+    assert {c.help.split(",")[0] for c in cards} == {
+        "Seizoengecorrigeerd",
+        "Niet seizoengecorrigeerd",
     }
-    nsa_card = next(c for c in cards if "niet seizoengecorrigeerd" in c.label)
+    nsa_card = next(c for c in cards if c.help.startswith("Niet seizoengecorrigeerd"))
     assert when in nsa_card.label
     if newest != periods[-1]:
         assert statline_last not in nsa_card.label
