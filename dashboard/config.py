@@ -20,6 +20,7 @@ SNAPSHOTS: dict[str, str] = {
     "population": "population.parquet",
     "programme_groups": "programme_groups.parquet",
     "raadpleging": "raadpleging.parquet",
+    "start_headlines": "start_headlines.parquet",
     "vh_dashboard": "vh_dashboard.parquet",
     "azw_prognose": "azw_prognose.parquet",
     "kengetallen": "kengetallen.parquet",

@@ -68,7 +68,7 @@ def signed(x: object, decimals: int = 0, missing: str = "–") -> str:
 
 
 def quarter(year: int, q: int) -> str:
-    """(2019, 2) -> '2e kwartaal 2019'."""
+    """(y, 2) -> '2e kwartaal y' (y: the year as given)."""
     return f"{q}e kwartaal {year}"
 
 
@@ -82,7 +82,7 @@ def ordinal(n: int) -> str:
 
 
 def date_long(day: int, month: int, year: int) -> str:
-    """(1, 10, 2024) -> '1 oktober 2024'."""
+    """(1, 10, y) -> '1 oktober y' (y: the year as given)."""
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
@@ -116,3 +116,8 @@ def counted(
         return missing
     text = number(x, decimals)
     return f"minimaal {text}" if cells else text
+
+
+def and_list(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

@@ -16,7 +16,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
-        "app_pages/overzicht.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
+        "pages/overzicht/page.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
     ),
     PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
     PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),

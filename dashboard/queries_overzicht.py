@@ -7,8 +7,8 @@ import pandas as pd
 from dashboard.queries import run
 
 
-def overview__survey_headlines(lines: tuple[int, ...]) -> pd.DataFrame:
-    return run("overview__survey_headlines", lines=tuple(int(x) for x in lines))
+def overview__survey_headlines(survey_year: int) -> pd.DataFrame:
+    return run("overview__survey_headlines", survey_year=int(survey_year))
 
 
 def overview__forecast_headline(branche: str, occupation: str) -> pd.DataFrame:

@@ -88,6 +88,13 @@ META = {
         "source": "Movisie-rapport, overgenomen per regel (seed 004)",
         "peildatum": "veldwerk 9 juli - 16 september 2024 (en 2020)",
     },
+    "start_headlines": {
+        "title": "Raadplegingscijfers op de startpagina (eigen keuze, versie 1)",
+        "publisher": "Sociaal Werk in Cijfers",
+        "licence": "CC BY 4.0",
+        "source": "data/reference/start_headlines.csv",
+        "peildatum": "-",
+    },
     "vh_dashboard": {
         "title": "VH-dashboard HSS 2019-2021 (Bijlage 3)",
         "publisher": "Vereniging Hogescholen, 'Sociaal in beweging' (2022)",
@@ -184,6 +191,10 @@ def collect(
     say("· overgenomen cijfers uit de rapporten (regel voor regel gecontroleerd)")
     tdir = raw.parent / "transcribed"
     tables["raadpleging"] = documents.raadpleging(tdir / "raadpleging")
+    headlines = REPO / "data" / "reference" / "start_headlines.csv"
+    if (raw.parent / "reference" / "start_headlines.csv").exists():
+        headlines = raw.parent / "reference" / "start_headlines.csv"
+    tables["start_headlines"] = documents.start_headlines(headlines, tables["raadpleging"][0])
     for name in ("vh_dashboard", "azw_prognose", "kengetallen"):
         tables[name] = documents.simple(tdir / f"{name}.csv")
     say("· overgenomen cijfers van webpagina's (vacatures na 2020KW02, AZW sociaal werk)")

@@ -205,6 +205,21 @@ CONTRACTS: dict[str, Contract] = {
         ("figure_id",),
         min_rows=100,
     ),
+    "start_headlines": Contract(
+        {
+            "position": Column("int", min=1),
+            "survey_year": Column("int", min=1990, max=LATEST_YEAR),
+            "chapter": Column("int", min=0, max=15),
+            "ref": _STR,
+            "answer": _STR_NULL,
+            "unit": Column("str", allowed=("percent", "percent_of_time")),
+            "value_text": _STR,
+            "label": _STR,
+            "explanation": _STR,
+            "figure_id": Column("int", min=1),
+        },
+        ("position",),
+    ),
     "vh_dashboard": Contract(
         {
             "document": Column("str", allowed=("001",)),

@@ -80,3 +80,51 @@ def raadpleging(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
 def simple(path: Path) -> tuple[pd.DataFrame, list[Path]]:
     df = read(path)
     return df.sort_values(["document", "line"], kind="stable").reset_index(drop=True), [path]
+
+
+HEADLINE_COLUMNS = [
+    "position",
+    "survey_year",
+    "chapter",
+    "ref",
+    "answer",
+    "unit",
+    "value_text",
+    "label",
+    "explanation",
+]
+_HEADLINE_KEY = ("survey_year", "chapter", "ref", "answer", "unit", "value_text")
+
+
+def start_headlines(path: Path, survey: pd.DataFrame) -> tuple[pd.DataFrame, list[Path]]:
+    """The Raadpleging figures that headline the start page (data/reference/start_headlines.csv).
+
+    Each row names one survey answer by what it is (round, chapter, figure, answer, unit, the
+    text that states it); it must match exactly one transcribed survey row, whose ``figure_id``
+    is stored, so the page never picks a figure by its report line.
+    """
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(df.columns) != HEADLINE_COLUMNS:
+        raise BuildError(path, 1, None, f"kolommen {list(df.columns)}, verwacht {HEADLINE_COLUMNS}")
+    answers = survey[survey["source_kind"] == "raadpleging"].copy()
+    answers["answer"] = answers["answer"].fillna("")
+    ids = []
+    for i, r in enumerate(df.itertuples(index=False), start=2):
+        match = answers[
+            (answers["survey_year"].astype(str) == r.survey_year)
+            & (answers["chapter"].astype(str) == r.chapter)
+            & (answers["ref"] == r.ref)
+            & (answers["answer"] == r.answer)
+            & (answers["unit"] == r.unit)
+            & (answers["value_text"] == r.value_text)
+        ]
+        if len(match) != 1:
+            raise BuildError(
+                path, i, "value_text", f"{len(match)} rijen in de raadpleging passen, verwacht 1"
+            )
+        ids.append(int(match["figure_id"].iloc[0]))
+    df["figure_id"] = pd.array(ids, dtype="Int64")
+    for col in ("position", "survey_year", "chapter"):
+        df[col] = pd.to_numeric(df[col], errors="raise").astype("Int64")
+    df["answer"] = df["answer"].replace("", None)
+    return df.sort_values("position").reset_index(drop=True), [path]

@@ -1,26 +1,31 @@
--- Purpose: a handful of Raadpleging figures for the start page, picked by their report line.
--- Grain: one row per transcribed survey answer (no context figure) on the given lines of seed 004.
--- Params: $lines integer[] (1-based line numbers in the report text; empty list = no rows).
--- Columns: chapter, chapter_title, ref, question, answer, value (number as reported), unit,
---   survey_year, n (base of the question), is_hedged, hedge, line.
--- Source: raadpleging (data/transcribed/raadpleging/chNN.csv).
+-- Purpose: the Raadpleging figures that headline the start page, in their chosen order; the
+--   choice lives in data/reference/start_headlines.csv (never a report line in code).
+-- Grain: one row per headline of the given survey round (at most one survey answer each).
+-- Params: $survey_year integer (the survey round shown, from the catalog: the current round).
+-- Columns: position, label, explanation (headline text), chapter, chapter_title, ref, question,
+--   answer, value (number as reported), unit, survey_year, n (base of the question), is_hedged,
+--   hedge, line (seed 004).
+-- Source: start_headlines (data/reference/start_headlines.csv), raadpleging (chNN.csv).
 select
-    chapter,
-    chapter_title,
-    ref,
-    question,
-    answer,
-    value,
-    unit,
-    survey_year,
-    n,
-    is_hedged,
-    hedge,
-    line
-from raadpleging
+    h.position,
+    h.label,
+    h.explanation,
+    r.chapter,
+    r.chapter_title,
+    r.ref,
+    r.question,
+    r.answer,
+    r.value,
+    r.unit,
+    r.survey_year,
+    r.n,
+    r.is_hedged,
+    r.hedge,
+    r.line
+from start_headlines as h
+inner join raadpleging as r on h.figure_id = r.figure_id
 where
-    list_contains($lines, line)
-    and survey_year = 2024
-    and unit in ('percent', 'percent_of_time')
-    and source_kind = 'raadpleging'
-order by line, answer
+    r.survey_year = $survey_year
+    and r.source_kind = 'raadpleging'
+    and r.unit in ('percent', 'percent_of_time')
+order by h.position

@@ -250,15 +250,30 @@ def test_2650_new_vacancies_are_labelled_ontstane():
     assert "openstaande" in card.help
 
 
-def test_start_page_vacancy_card_labels_the_last_period_and_is_not_green():
+def test_start_page_vacancy_cards_label_their_period_and_basis_and_are_not_green():
+    """Issue 17: the StatLine quarter is no longer 'the latest'; each card names its basis."""
     periods = sorted(
         p for (p, reg, sbi), v in raw_vacancies().items() if reg == "NL01" and sbi == Q and v
     )
-    last = periods[-1]
-    when = fmt.quarter(int(last[:4]), int(last[-2:]))
+    statline_last = fmt.quarter(int(periods[-1][:4]), int(periods[-1][-2:]))
+    nsa = [
+        r["period"]
+        for name in ("vacatures_nsa.csv", "vacatures_nsa_implied.csv")
+        for r in csv_rows(TRANSCRIBED / "cbs_vacatures_2020_2025" / name)
+        if r["region"] == "Nederland" and r["sbi"] == "Q" and "KW" in r["period"]
+    ]
+    newest = max([*periods, *nsa])
+    when = fmt.quarter(int(newest[:4]), int(newest[-1]))
     at = _run(OVERZICHT)
-    card = next(m for m in at.metric if m.label.startswith("Vacatures zorg en welzijn"))
-    assert when in card.label
-    assert int(re.sub(r"\D", "", card.value)) == raw_vacancies()[(last, "NL01", Q)]
-    assert f"{when}: laatste kwartaal in dit bestand" in _text(at.caption)
-    assert card.proto.color == MetricProto.MetricColor.GRAY, "a drop in vacancies shown as good"
+    cards = [m for m in at.metric if m.label.startswith("Vacatures")]
+    assert {c.help.split(",")[0] for c in cards} == {
+        "Seizoengecorrigeerd",
+        "Niet seizoengecorrigeerd",
+    }
+    nsa_card = next(c for c in cards if c.help.startswith("Niet seizoengecorrigeerd"))
+    assert when in nsa_card.label
+    if newest != periods[-1]:
+        assert statline_last not in nsa_card.label
+    assert "laatste kwartaal in dit bestand" not in _text(at.caption)
+    for card in cards:
+        assert card.proto.color == MetricProto.MetricColor.GRAY, "a change shown as good"
