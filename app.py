@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import chrome, filters, navigation, present
+from dashboard import queries as q
 
 st.set_page_config(
     page_title="Sociaal Werk in Cijfers",
@@ -15,6 +16,8 @@ st.set_page_config(
         "en beroep van sociaal werkers."
     },
 )
+
+q.pin_snapshot()  # this run reads one snapshot; a refresh on disk shows from the next run
 
 pages = [
     st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=p.default)

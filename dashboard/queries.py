@@ -6,19 +6,62 @@ Lists travel as tuples (hashable) and are bound to DuckDB as lists.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import db
+from dashboard import config, db
 
 MEASURES = ("enrolled", "first_years", "graduates")
 
 
-@st.cache_resource(show_spinner=False, on_release=lambda d: d.close())
-def database() -> db.Database:
+S_SNAPSHOT = "_snapshot_token"
+CHECK_EVERY_S = 2.0  # how often a process looks at data/manifest.json for a new snapshot
+_seen = {"at": 0.0, "token": ""}
+_seen_lock = threading.Lock()
+
+
+def _manifest_token() -> str:
+    """Which snapshot is on disk: manifest.json's mtime and size, looked at every few seconds.
+
+    A refresh swaps the manifest in last (atomic rename), so a new token means a complete new
+    snapshot; every running process (and every replica) picks it up without a restart.
+    """
+    now = time.monotonic()
+    with _seen_lock:
+        stale = now - _seen["at"] >= CHECK_EVERY_S
+        if stale or not _seen["token"].startswith(f"{config.DATA_DIR}:"):
+            try:
+                st_ = (config.DATA_DIR / "manifest.json").stat()
+                _seen["token"] = f"{config.DATA_DIR}:{st_.st_mtime_ns}:{st_.st_size}"
+            except OSError:
+                _seen["token"] = f"{config.DATA_DIR}:missing"
+            _seen["at"] = now
+        return _seen["token"]
+
+
+def pin_snapshot() -> None:
+    """Called by app.py at the start of every script run: the whole run uses one snapshot.
+
+    A session mid-run finishes on the snapshot it started with; the next run sees the newest.
+    """
+    st.session_state[S_SNAPSHOT] = _manifest_token()
+
+
+@st.cache_resource(show_spinner=False, max_entries=3, on_release=lambda d: d.close())
+def _database(token: str) -> db.Database:
     return db.connect()
+
+
+def database() -> db.Database:
+    try:
+        token = st.session_state.get(S_SNAPSHOT) or _manifest_token()
+    except Exception:  # outside a script run (a bare import): the newest snapshot
+        token = _manifest_token()
+    return _database(token)
 
 
 def snapshot_id() -> str:

@@ -33,10 +33,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server():
-    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers."""
+def streamlit_server(data_dir=None):
+    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers.
+
+    ``data_dir``: serve the snapshots of another data folder (DASHBOARD_DATA_DIR).
+    """
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if data_dir is not None:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
     proc = subprocess.Popen(
         [
             sys.executable,
