@@ -87,6 +87,8 @@ META = {
         "licence": "© Movisie; citaat met bronvermelding",
         "source": "Movisie-rapport, overgenomen per regel (seed 004)",
         "peildatum": "veldwerk 9 juli - 16 september 2024 (en 2020)",
+        # the attribution the report asks for (data/raw/raadpleging/SOURCE.md, licence)
+        "citation": "Movisie, Grote Raadpleging Sociaal Werk 2025",
     },
     "vh_dashboard": {
         "title": "VH-dashboard HSS 2019-2021 (Bijlage 3)",
