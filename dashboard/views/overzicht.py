@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import fmt, ui
+from dashboard import fmt, navigation, survey_labels, ui
 from dashboard import queries as q
 from dashboard import queries_overzicht as qo
 from dashboard import queries_raadpleging as qr
 from dashboard.filters import Filters
 from dashboard.views import arbeidsmarkt as av
-from dashboard.views import raadpleging as rv
 
 # Which Raadpleging figures headline the start page: (report line, answer or None, short label).
 # These are identifiers of rows in the transcribed data, not figures.
@@ -209,12 +208,15 @@ def survey_cards(cols) -> list[dict]:
         )
         chapter = chapters[chapters["chapter"] == r["chapter"]]
         params = (
-            {"hoofdstuk": rv.chapter_label(next(chapter.itertuples())), "vraag": r["question"]}
+            {
+                "hoofdstuk": survey_labels.chapter_label(next(chapter.itertuples())),
+                "vraag": r["question"],
+            }
             if not chapter.empty
             else {}
         )
         col.page_link(
-            "app_pages/raadpleging.py",
+            navigation.page_path("raadpleging"),
             label="Meer uit de raadpleging",
             icon=":material/arrow_forward:",
             query_params=params,
