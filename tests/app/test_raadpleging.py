@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import fmt
+from dashboard import config, fmt, params
 from dashboard.navigation import page_path
 from tests.conftest import REPO
 
@@ -145,3 +148,43 @@ def test_comparison_view_warns_about_pairs_that_are_not_like_for_like():
         assert r["note"] in warnings
     # a year pair is no contradiction
     assert f"comparison block {CURRENT} vs {PREVIOUS}" not in warnings
+
+
+# --- the page itself (not the default page) under hostile URLs and broken data -----------------
+# tests/app/test_hostile_urls.py and test_resilience.py switch pages without a first run(), which
+# for pages/<page>/page.py lands on the default page; these run the Raadpleging page for real.
+
+
+def _hostile_cases() -> dict[str, dict[str, str]]:
+    from tests.app.test_hostile_urls import HOSTILE
+
+    page_keys = {*vars(params.Raadpleging).values(), params.Shared.VIEW}
+    return {name: query for name, query in HOSTILE.items() if page_keys & set(query)}
+
+
+@pytest.mark.parametrize("case", sorted(_hostile_cases()))
+def test_hostile_url_on_the_page_is_ignored(case):
+    at = _run(**_hostile_cases()[case])
+    for el in at.markdown:
+        assert "<script" not in el.value.lower(), "data text reached the page as HTML"
+        assert "onerror=" not in el.value.lower()
+    assert at.tabs, "the tabs of the page are drawn"
+
+
+def test_page_says_so_when_its_snapshot_is_corrupt(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("raw", "transcribed"))
+    (data / "raadpleging.parquet").write_bytes(b"PAR1 this is not parquet")
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = _run()
+        warnings = " ".join(w.value for w in at.warning)
+        assert "niet beschikbaar" in warnings
+        assert "raadpleging" in warnings
+        assert not at.tabs
+        assert "None" not in " ".join(m.value for m in at.markdown)  # no round typed as None
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
