@@ -1,6 +1,6 @@
-"""Pure Altair charts for the Raadpleging page (answer distributions, 2020-2024). No Streamlit.
+"""Pure Altair charts for the Raadpleging page (answer distributions, two rounds). No Streamlit.
 
-Input frames are prepared by dashboard/views/raadpleging.py; labels (``label``) are already
+Input frames are prepared by pages/raadpleging/; labels (``label``) are already
 formatted in Dutch (with the "≈" prefix for hedged values and the "*" suffix for values inferred
 from the order of chart labels). Optional columns shown in the tooltip: ``line`` (report line),
 ``origin`` (where the figure comes from: the report text, inferred from chart labels, or another
@@ -9,14 +9,25 @@ source) and, in the dumbbell, ``note``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
 from dashboard.charts import PALETTE
 
-YEAR_COLOURS = {"2024": PALETTE[0], "2020": PALETTE[1]}
+CURRENT_COLOUR = PALETTE[0]  # blue
+PREVIOUS_COLOUR = PALETTE[1]  # orange
 OTHER_YEAR_COLOUR = "#7f7f7f"
 STEP = 24
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """The labels of the two survey rounds as they appear in ``year_label`` (from the catalog)."""
+
+    current: str
+    previous: str = ""
 
 
 def _extra_tooltips(df: pd.DataFrame) -> list[alt.Tooltip]:
@@ -30,9 +41,10 @@ def _extra_tooltips(df: pd.DataFrame) -> list[alt.Tooltip]:
     return out
 
 
-def year_scale(years: list[str]) -> alt.Scale:
-    """2024 blue, 2020 orange, any context year (other study) grey."""
-    return alt.Scale(domain=years, range=[YEAR_COLOURS.get(y, OTHER_YEAR_COLOUR) for y in years])
+def year_scale(years: list[str], rounds: Rounds) -> alt.Scale:
+    """The current round blue, the previous round orange, any context year (other study) grey."""
+    colours = {rounds.current: CURRENT_COLOUR, rounds.previous: PREVIOUS_COLOUR}
+    return alt.Scale(domain=years, range=[colours.get(y, OTHER_YEAR_COLOUR) for y in years])
 
 
 def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -> alt.LayerChart:
@@ -86,7 +98,9 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
     return alt.layer(bar, text).properties(height=alt.Step(44), width="container")
 
 
-def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> alt.LayerChart:
+def answer_bars(
+    df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
+) -> alt.LayerChart:
     """Plain horizontal bars per answer, one colour per survey year (grouped when >1 year).
 
     Columns: ``item`` (answer label), ``year_label``, ``value``, ``label`` (formatted), optional
@@ -117,7 +131,7 @@ def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") 
     colour = alt.Color(
         "year_label:N",
         title="Jaar",
-        scale=year_scale(years),
+        scale=year_scale(years, rounds),
         legend=alt.Legend(orient="bottom", direction="horizontal") if len(years) > 1 else None,
     )
     base = alt.Chart(df).encode(**enc)
@@ -143,26 +157,30 @@ def answer_bars(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") 
     return alt.layer(*layers).properties(height=alt.Step(step), width="container")
 
 
-def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> alt.LayerChart:
-    """2020 and 2024 side by side per item: a line between the two points, each point labelled.
+def dumbbell(
+    df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
+) -> alt.LayerChart:
+    """Both rounds side by side per item: a line between the two points, each point labelled.
 
-    Columns: ``item``, ``value_2020``, ``value_2024``, ``label_2020``, ``label_2024``; optional
-    ``origin_2020``/``origin_2024`` and ``note`` (shown in the tooltip of the points).
+    Columns: ``item``, ``value_previous``, ``value_current``, ``label_previous``,
+    ``label_current``; optional ``origin_previous``/``origin_current`` and ``note`` (shown in the
+    tooltip of the points). ``rounds`` names the two rounds in the legend and tooltip.
     """
     order = df["item"].tolist()
+    names = {"previous": rounds.previous, "current": rounds.current}
     long = pd.concat(
         [
             pd.DataFrame(
                 {
                     "item": df["item"],
-                    "year_label": year,
-                    "value": df[f"value_{year}"],
-                    "label": df[f"label_{year}"],
-                    **({"origin": df[f"origin_{year}"]} if f"origin_{year}" in df else {}),
+                    "year_label": names[role],
+                    "value": df[f"value_{role}"],
+                    "label": df[f"label_{role}"],
+                    **({"origin": df[f"origin_{role}"]} if f"origin_{role}" in df else {}),
                     **({"note": df["note"]} if "note" in df else {}),
                 }
             )
-            for year in ("2020", "2024")
+            for role in ("previous", "current")
         ],
         ignore_index=True,
     )
@@ -172,14 +190,14 @@ def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> 
         .mark_rule(color="#9a9a9a", strokeWidth=3)
         .encode(
             y=y,
-            x=alt.X("value_2020:Q", title=value_title, axis=alt.Axis(format=value_format)),
-            x2="value_2024:Q",
+            x=alt.X("value_previous:Q", title=value_title, axis=alt.Axis(format=value_format)),
+            x2="value_current:Q",
         )
     )
     colour = alt.Color(
         "year_label:N",
         title="Jaar",
-        scale=year_scale(["2020", "2024"]),
+        scale=year_scale([rounds.previous, rounds.current], rounds),
         legend=alt.Legend(orient="bottom", direction="horizontal"),
     )
     tooltip = [
@@ -197,21 +215,23 @@ def dumbbell(df: pd.DataFrame, value_title: str, value_format: str = ",.0f") -> 
             color=colour,
             shape=alt.Shape(
                 "year_label:N",
-                scale=alt.Scale(domain=["2020", "2024"], range=["circle", "diamond"]),
+                scale=alt.Scale(
+                    domain=[rounds.previous, rounds.current], range=["circle", "diamond"]
+                ),
                 legend=None,
             ),
             tooltip=tooltip,
         )
     )
-    # 2020 labels above the point, 2024 labels below: close values stay readable
-    text_2020, text_2024 = (
+    # previous-round labels above the point, current-round labels below: close values stay readable
+    text_previous, text_current = (
         alt.Chart(long)
         .transform_filter(alt.datum.year_label == year)
         .mark_text(dy=dy, fontSize=11)
         .encode(y=y, x=alt.X("value:Q"), text="label:N", color=colour)
-        for year, dy in (("2020", -12), ("2024", 13))
+        for year, dy in ((rounds.previous, -12), (rounds.current, 13))
     )
-    return alt.layer(rule, points, text_2020, text_2024).properties(
+    return alt.layer(rule, points, text_previous, text_current).properties(
         height=alt.Step(40), width="container"
     )
 

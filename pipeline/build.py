@@ -87,6 +87,8 @@ META = {
         "licence": "© Movisie; citaat met bronvermelding",
         "source": "Movisie-rapport, overgenomen per regel (seed 004)",
         "peildatum": "veldwerk 9 juli - 16 september 2024 (en 2020)",
+        # the attribution the report asks for (data/raw/raadpleging/SOURCE.md, licence)
+        "citation": "Movisie, Grote Raadpleging Sociaal Werk 2025",
     },
     "start_headlines": {
         "title": "Raadplegingscijfers op de startpagina (eigen keuze, versie 1)",

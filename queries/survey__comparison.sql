@@ -1,19 +1,21 @@
--- Purpose: every figure the report states for both rounds (2020 and 2024): same chapter, question,
---   answer and unit, side by side. Only survey answers (source_kind 'raadpleging') are compared;
---   per round the preferred mention is fixed by a total order (full distribution, then a captioned
---   table/figure, then unhedged, then the first line, then figure_id), other stated survey values
---   are listed, figures from another source (AZW/CBS ...) are listed separately as context.
--- Grain: one row per chapter × question × answer × unit with a survey answer in both years.
--- Params: none.
--- Columns: chapter, chapter_title, question, answer_label, unit, value_2020, value_2024,
---   value_upper_2020, value_upper_2024, is_hedged_2020, is_hedged_2024, from_chart_label_2020,
---   from_chart_label_2024 (value inferred from the order of chart labels), n_2020, n_2024 (NULL =
---   not stated), line_2020, line_2024, figure_id_2020, figure_id_2024 (the chosen rows),
---   note_2020, note_2024 (transcription note of the chosen row; '' = none), other_values_2024
---   (list of the other 2024 survey values stated for the same item; NULL = none), context_values
---   (values for the same item from another source, any year; NULL = none), context_source (those
---   sources, comma-separated; NULL = none), change (2024 minus 2020, in the unit; points for
---   percent).
+-- Purpose: every figure the report states for both rounds (previous and current): same chapter,
+--   question, answer and unit, side by side. Only survey answers (source_kind 'raadpleging') are
+--   compared; per round the preferred mention is fixed by a total order (full distribution, then a
+--   captioned table/figure, then unhedged, then the first line, then figure_id), other stated
+--   survey values are listed, figures from another source (AZW/CBS ...) are listed separately.
+-- Grain: one row per chapter × question × answer × unit with a survey answer in both rounds.
+-- Params: $current_round integer, $previous_round integer (survey years of the two rounds, from
+--   the catalog; NULL = no rows).
+-- Columns: chapter, chapter_title, question, answer_label, unit, value_previous, value_current,
+--   value_upper_previous, value_upper_current, is_hedged_previous, is_hedged_current,
+--   from_chart_label_previous, from_chart_label_current (value inferred from the order of chart
+--   labels), n_previous, n_current (NULL = not stated), line_previous, line_current,
+--   figure_id_previous, figure_id_current (the chosen rows), note_previous, note_current
+--   (transcription note of the chosen row; '' = none), other_values_current (list of the other
+--   current-round survey values stated for the same item; NULL = none), context_values (values
+--   for the same item from another source, any year; NULL = none), context_source (those
+--   sources, comma-separated; NULL = none), change (current minus previous, in the unit; points
+--   for percent).
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with labelled as (
     select
@@ -51,7 +53,7 @@ figures as (
                 figure_id asc
         ) as preference
     from labelled
-    where survey_year in (2020, 2024) and source_kind = 'raadpleging'
+    where survey_year in ($previous_round, $current_round) and source_kind = 'raadpleging'
 ),
 
 preferred as (
@@ -74,7 +76,7 @@ others as (
             and f.answer_label = p.answer_label
             and f.unit = p.unit
             and f.survey_year = p.survey_year
-    where f.survey_year = 2024 and f.value <> p.value
+    where f.survey_year = $current_round and f.value <> p.value
     group by f.chapter, f.question, f.answer_label, f.unit
 ),
 
@@ -97,23 +99,23 @@ select
     a.question,
     a.answer_label,
     a.unit,
-    a.value as value_2020,
-    b.value as value_2024,
-    a.value_upper as value_upper_2020,
-    b.value_upper as value_upper_2024,
-    a.is_hedged as is_hedged_2020,
-    b.is_hedged as is_hedged_2024,
-    a.from_chart_label as from_chart_label_2020,
-    b.from_chart_label as from_chart_label_2024,
-    a.n as n_2020,
-    b.n as n_2024,
-    a.line as line_2020,
-    b.line as line_2024,
-    a.figure_id as figure_id_2020,
-    b.figure_id as figure_id_2024,
-    a.note as note_2020,
-    b.note as note_2024,
-    o.other_values as other_values_2024,
+    a.value as value_previous,
+    b.value as value_current,
+    a.value_upper as value_upper_previous,
+    b.value_upper as value_upper_current,
+    a.is_hedged as is_hedged_previous,
+    b.is_hedged as is_hedged_current,
+    a.from_chart_label as from_chart_label_previous,
+    b.from_chart_label as from_chart_label_current,
+    a.n as n_previous,
+    b.n as n_current,
+    a.line as line_previous,
+    b.line as line_current,
+    a.figure_id as figure_id_previous,
+    b.figure_id as figure_id_current,
+    a.note as note_previous,
+    b.note as note_current,
+    o.other_values as other_values_current,
     c.context_values,
     c.context_source,
     b.value - a.value as change
@@ -136,5 +138,5 @@ left join context as c
         and a.question = c.question
         and a.answer_label = c.answer_label
         and a.unit = c.unit
-where a.survey_year = 2020 and b.survey_year = 2024
+where a.survey_year = $previous_round and b.survey_year = $current_round
 order by a.chapter, least(a.line, b.line), a.question, b.line, a.answer_label, a.unit

@@ -1,8 +1,10 @@
--- Purpose: up to six headline percentages per chapter for the KPI cards: 2024 answer shares the
---   report states in its prose (tekst, Concluderend first), else from a captioned table/figure;
---   survey answers only (no context figures from other sources, no values inferred from chart labels).
+-- Purpose: up to six headline percentages per chapter for the KPI cards: current-round answer
+--   shares the report states in its prose (tekst, Concluderend first), else from a captioned
+--   table/figure; survey answers only (no context figures from other sources, no values inferred
+--   from chart labels).
 -- Grain: one row per chapter × question (at most six questions per chapter).
--- Params: none.
+-- Params: $current_round integer (survey year of the current round, from the catalog; NULL = no
+--   rows).
 -- Columns: chapter, chapter_title, question, answer, ref, value (percent), value_upper (upper bound
 --   of a range, NULL = none), is_hedged, hedge, survey_year, n (base stated on the row, else the
 --   largest base stated for the question; NULL = none stated), is_n_from_question, line, rank_in_chapter.
@@ -26,7 +28,7 @@ with candidates as (
         max(n) over (partition by chapter, question) as question_n
     from raadpleging
     where
-        survey_year = 2024
+        survey_year = $current_round
         and unit = 'percent'
         and coalesce(answer, '') <> ''
         and not from_chart_label

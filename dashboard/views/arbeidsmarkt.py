@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, fmt, geo, ui
+from dashboard import charts, fmt, geo, navigation, ui
 from dashboard import charts_arbeidsmarkt as ca
 from dashboard import queries as q
 from dashboard import queries_arbeidsmarkt as qa
@@ -945,7 +945,7 @@ def render_signals() -> None:
         if not part.empty:
             render_signal(part, ref, i)
     st.page_link(
-        "app_pages/raadpleging.py",
+        navigation.page_path("raadpleging"),
         label="Meer uit de raadpleging op de pagina Raadpleging",
         icon=":material/forum:",
     )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
+import shutil
 
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import fmt
+from dashboard import config, fmt, params
 from dashboard.navigation import page_path
 from tests.conftest import REPO
 
@@ -22,6 +26,19 @@ def _csv(chapter: int) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+# the two survey rounds, recounted from the CSVs (survey answers only, not context figures)
+SURVEY_YEARS = sorted(
+    {r["survey_year"] for c in range(16) for r in _csv(c) if r["source_kind"] == "raadpleging"}
+)
+CURRENT, PREVIOUS = SURVEY_YEARS[-1], SURVEY_YEARS[-2]
+COMPARISON_TAB = f"{PREVIOUS} en {CURRENT}"
+# the attribution the report's licence asks for (raw folder's SOURCE.md)
+ATTRIBUTION = re.search(
+    r'"Bron: ([^"]+)"',
+    (REPO / "data" / "raw" / "raadpleging" / "SOURCE.md").read_text(encoding="utf-8"),
+).group(1)
+
+
 def _chapter_label(chapter: int) -> str:
     rows = _csv(chapter)
     max_n = max(int(r["n"]) for r in rows if r["n"])
@@ -32,8 +49,12 @@ def _run(**query: str) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
+    # run once first: before that, AppTest finds a page by its file name ('page'), which does
+    # not match the url_path st.navigation registers, and silently shows the default page
+    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Grote Raadpleging van het Sociaal Werk"
     return at
 
 
@@ -62,28 +83,28 @@ def test_key_figures_view_cards_and_sentences():
     at = _run(weergave="Kerncijfers")
     metrics = list(at.metric)
     assert 0 < len(metrics) <= 6 * 16
-    values_2024 = {
+    values_current = {
         (r["answer"], r["value"])
         for c in range(16)
         for r in _csv(c)
-        if r["unit"] == "percent" and r["survey_year"] == "2024"
+        if r["unit"] == "percent" and r["survey_year"] == CURRENT
     }
-    answers = {a for a, _ in values_2024}
+    answers = {a for a, _ in values_current}
     for m in metrics:
         assert m.label.replace("\\", "") in answers
-    sentences = [c.value for c in at.code if c.value.startswith("In 2024 ")]
+    sentences = [c.value for c in at.code if c.value.startswith(f"In {CURRENT} ")]
     assert len(sentences) == len(metrics)
-    assert all("(Movisie, Grote Raadpleging Sociaal Werk 2025, n = " in s for s in sentences)
+    assert all(f"({ATTRIBUTION}, n = " in s for s in sentences)
 
 
 def test_comparison_view_caveat_uses_response_counts():
-    at = _run(weergave="2020 en 2024")
+    at = _run(weergave=COMPARISON_TAB)
     totals = {
         r["survey_year"]: float(r["value"]) for r in _csv(0) if r["answer"] == "Totaal respondenten"
     }
     caveat = at.warning[0].value
-    assert f"2020: n = {fmt.number(totals['2020'])}" in caveat
-    assert f"2024: n = {fmt.number(totals['2024'])}" in caveat
+    assert f"{PREVIOUS}: n = {fmt.number(totals[PREVIOUS])}" in caveat
+    assert f"{CURRENT}: n = {fmt.number(totals[CURRENT])}" in caveat
     assert "geen panel" in caveat
     assert len(_charts(at)) >= 5
 
@@ -115,14 +136,55 @@ def test_search_injection_text_is_harmless():
 
 
 def test_comparison_view_warns_about_pairs_that_are_not_like_for_like():
-    at = _run(weergave="2020 en 2024")
+    at = _run(weergave=COMPARISON_TAB)
     rows = _csv(7)
     changed = [
-        r for r in rows if r["survey_year"] == "2020" and "lastig te vergelijken" in r["note"]
+        r for r in rows if r["survey_year"] == PREVIOUS and "lastig te vergelijken" in r["note"]
     ]
     assert {r["value"] for r in changed} == {"30", "20"}  # caseload, doorlooptijd
     warnings = " ".join(w.value.replace("\\", "") for w in at.warning)
     for r in changed:
         assert f"{r['question']}: {r['answer']}" in warnings
         assert r["note"] in warnings
-    assert "comparison block 2024 vs 2020" not in warnings  # a year pair is no contradiction
+    # a year pair is no contradiction
+    assert f"comparison block {CURRENT} vs {PREVIOUS}" not in warnings
+
+
+# --- the page itself (not the default page) under hostile URLs and broken data -----------------
+# tests/app/test_hostile_urls.py and test_resilience.py switch pages without a first run(), which
+# for pages/<page>/page.py lands on the default page; these run the Raadpleging page for real.
+
+
+def _hostile_cases() -> dict[str, dict[str, str]]:
+    from tests.app.test_hostile_urls import HOSTILE
+
+    page_keys = {*vars(params.Raadpleging).values(), params.Shared.VIEW}
+    return {name: query for name, query in HOSTILE.items() if page_keys & set(query)}
+
+
+@pytest.mark.parametrize("case", sorted(_hostile_cases()))
+def test_hostile_url_on_the_page_is_ignored(case):
+    at = _run(**_hostile_cases()[case])
+    for el in at.markdown:
+        assert "<script" not in el.value.lower(), "data text reached the page as HTML"
+        assert "onerror=" not in el.value.lower()
+    assert at.tabs, "the tabs of the page are drawn"
+
+
+def test_page_says_so_when_its_snapshot_is_corrupt(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("raw", "transcribed"))
+    (data / "raadpleging.parquet").write_bytes(b"PAR1 this is not parquet")
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = _run()
+        warnings = " ".join(w.value for w in at.warning)
+        assert "niet beschikbaar" in warnings
+        assert "raadpleging" in warnings
+        assert not at.tabs
+        assert "None" not in " ".join(m.value for m in at.markdown)  # no round typed as None
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()

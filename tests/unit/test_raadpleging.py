@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import unicodedata
 from collections import defaultdict
 
@@ -10,8 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts_raadpleging as rc
-from dashboard import db
-from dashboard.views import raadpleging as view
+from dashboard import db, survey_labels, ui
 from tests.conftest import REPO
 
 CSV_DIR = REPO / "data" / "transcribed" / "raadpleging"
@@ -29,6 +30,11 @@ def _rows() -> list[dict[str, str]]:
 
 
 ROWS = _rows()
+# the two survey rounds, recounted from the CSVs (survey answers only, not context figures)
+SURVEY_YEARS = sorted({int(r["survey_year"]) for r in ROWS if r["source_kind"] == "raadpleging"})
+CURRENT, PREVIOUS = SURVEY_YEARS[-1], SURVEY_YEARS[-2]
+ROUNDS = {"current_round": CURRENT, "previous_round": PREVIOUS}
+SOURCE_MD = REPO / "data" / "raw" / "raadpleging" / "SOURCE.md"
 
 
 def _fold(text: str) -> str:
@@ -43,7 +49,7 @@ def _search_recount(term: str) -> int:
 
 
 def test_chapters_recount_figures_questions_and_max_n(database):
-    df = db.execute(database, "survey__chapters", {}).set_index("chapter")
+    df = db.execute(database, "survey__chapters", {"previous_round": PREVIOUS}).set_index("chapter")
     per_chapter: dict[int, list[dict]] = defaultdict(list)
     for r in ROWS:
         per_chapter[int(r["chapter"])].append(r)
@@ -53,6 +59,8 @@ def test_chapters_recount_figures_questions_and_max_n(database):
         assert df.loc[chapter, "question_count"] == len({r["question"] for r in rows})
         assert df.loc[chapter, "max_n"] == max(int(r["n"]) for r in rows if r["n"])
         assert df.loc[chapter, "chapter_title"] == rows[0]["chapter_title"]
+        previous = [r for r in rows if r["survey_year"] == str(PREVIOUS)]
+        assert df.loc[chapter, "previous_round_count"] == len(previous)
     assert df["figure_count"].sum() == len(ROWS)
 
 
@@ -127,8 +135,9 @@ def test_search_percent_sign_is_literal(database):
 
 
 def test_response_recounted_from_inleiding(database):
-    df = db.execute(database, "survey__response", {}).set_index("survey_year")
-    for year in (2020, 2024):
+    df = db.execute(database, "survey__response", ROUNDS).set_index("survey_year")
+    assert sorted(df.index) == [PREVIOUS, CURRENT]
+    for year in (PREVIOUS, CURRENT):
         totals = {
             float(r["value"])
             for r in ROWS
@@ -142,25 +151,25 @@ def test_response_recounted_from_inleiding(database):
 
 
 def test_comparison_covers_every_item_in_both_rounds(database):
-    df = db.execute(database, "survey__comparison", {})
+    df = db.execute(database, "survey__comparison", ROUNDS)
     by_year: dict[str, set] = defaultdict(set)
     values: dict[tuple, set] = defaultdict(set)
     for r in ROWS:
         item = (int(r["chapter"]), r["question"], r["answer"] or "(zonder antwoordcategorie)")
         by_year[r["survey_year"]].add((*item, r["unit"]))
         values[(*item, r["unit"], r["survey_year"])].add(float(r["value"]))
-    expected = by_year["2020"] & by_year["2024"]
+    expected = by_year[str(PREVIOUS)] & by_year[str(CURRENT)]
     got = set(zip(df["chapter"], df["question"], df["answer_label"], df["unit"], strict=True))
     assert got == expected
     assert len(df) == len(expected)
     for r in df.itertuples():
         key = (r.chapter, r.question, r.answer_label, r.unit)
-        assert r.value_2020 in values[(*key, "2020")]
-        assert r.value_2024 in values[(*key, "2024")]
+        assert r.value_previous in values[(*key, str(PREVIOUS))]
+        assert r.value_current in values[(*key, str(CURRENT))]
 
 
-def test_key_figures_are_2024_percentages_from_the_csv(database):
-    df = db.execute(database, "survey__key_figures", {})
+def test_key_figures_are_current_round_percentages_from_the_csv(database):
+    df = db.execute(database, "survey__key_figures", {"current_round": CURRENT})
     assert df.groupby("chapter").size().max() <= 6
     assert not df.duplicated(["chapter", "question"]).any()
     by_line = defaultdict(list)
@@ -171,7 +180,7 @@ def test_key_figures_are_2024_percentages_from_the_csv(database):
         match = [s for s in source if s["answer"] == r.answer and float(s["value"]) == r.value]
         assert match, (r.chapter, r.line, r.question)
         assert match[0]["unit"] == "percent"
-        assert match[0]["survey_year"] == "2024"
+        assert match[0]["survey_year"] == str(CURRENT)
 
 
 @pytest.mark.parametrize(
@@ -187,17 +196,29 @@ def test_key_figures_are_2024_percentages_from_the_csv(database):
     ],
 )
 def test_value_label(args, expected):
-    assert view.value_label(*args) == expected
+    assert survey_labels.value_label(*args) == expected
 
 
 def test_plain_escapes_markdown():
-    assert view.plain("**vet** [x](y) $a$ :smile:") == (r"\*\*vet\*\* \[x\]\(y\) \$a\$ \:smile\:")
+    assert ui.plain("**vet** [x](y) $a$ :smile:") == (r"\*\*vet\*\* \[x\]\(y\) \$a\$ \:smile\:")
+
+
+def _attribution() -> str:
+    """The citation the report's licence asks for, read from the raw folder's SOURCE.md."""
+    text = SOURCE_MD.read_text(encoding="utf-8")
+    return re.search(r'"Bron: ([^"]+)"', text).group(1)
+
+
+def test_citation_is_the_attribution_the_report_asks_for():
+    manifest = json.loads((REPO / "data" / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["snapshots"]["raadpleging"]
+    assert survey_labels.citation(entry) == _attribution()
 
 
 def test_key_sentence_names_source_n_and_hedge():
     row = pd.Series(
         {
-            "survey_year": 2024,
+            "survey_year": CURRENT,
             "value": 25.0,
             "value_upper": None,
             "is_hedged": True,
@@ -207,15 +228,15 @@ def test_key_sentence_names_source_n_and_hedge():
             "n": 652,
         }
     )
-    sentence = view.key_sentence(row)
-    assert sentence.startswith("In 2024 antwoordde ruim 25% van de sociaal werkers 'Ja'")
-    assert sentence.endswith("(Movisie, Grote Raadpleging Sociaal Werk 2025, n = 652).")
+    sentence = survey_labels.key_sentence(row, _attribution())
+    assert sentence.startswith(f"In {CURRENT} antwoordde ruim 25% van de sociaal werkers 'Ja'")
+    assert sentence.endswith(f"({_attribution()}, n = 652).")
 
 
 def test_charts_have_typed_encodings():
     dist = pd.DataFrame(
         {
-            "year_label": ["2024", "2024"],
+            "year_label": [str(CURRENT)] * 2,
             "answer_label": ["Ja", "Nee"],
             "item": ["Ja", "Nee"],
             "answer_rank": [0, 1],
@@ -229,19 +250,22 @@ def test_charts_have_typed_encodings():
     assert bar["y"]["field"] == "year_label"
     assert bar["y"]["type"] == "nominal"
     assert bar["color"]["sort"] == ["Ja", "Nee"]
+    rounds = rc.Rounds(str(CURRENT), str(PREVIOUS))
     bars = rc.answer_bars(
-        dist.assign(year_label=["2020", "2024"]), "% van de respondenten"
+        dist.assign(year_label=[str(PREVIOUS), str(CURRENT)]), "% van de respondenten", rounds
     ).to_dict()
     assert bars["layer"][0]["encoding"]["yOffset"]["field"] == "year_label"
     wide = pd.DataFrame(
         {
             "item": ["A"],
-            "value_2020": [30.0],
-            "value_2024": [47.0],
-            "label_2020": ["30%"],
-            "label_2024": ["47%"],
+            "value_previous": [30.0],
+            "value_current": [47.0],
+            "label_previous": ["30%"],
+            "label_current": ["47%"],
         }
     )
-    dumb = rc.dumbbell(wide, "% van de respondenten").to_dict()
-    assert dumb["layer"][0]["encoding"]["x2"]["field"] == "value_2024"
-    assert dumb["layer"][1]["encoding"]["color"]["scale"]["domain"] == ["2020", "2024"]
+    dumb = rc.dumbbell(wide, "% van de respondenten", rounds).to_dict()
+    assert dumb["layer"][0]["encoding"]["x2"]["field"] == "value_current"
+    scale = dumb["layer"][1]["encoding"]["color"]["scale"]
+    assert scale["domain"] == [str(PREVIOUS), str(CURRENT)]
+    assert scale["range"] == [rc.PREVIOUS_COLOUR, rc.CURRENT_COLOUR]

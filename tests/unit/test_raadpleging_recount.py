@@ -18,7 +18,9 @@ import pandas as pd
 import pytest
 
 from dashboard import db
-from dashboard.views import raadpleging as view
+from dashboard import survey_labels as view
+from dashboard.charts_raadpleging import Rounds
+from pages.raadpleging import vergelijking, vraagfiguren
 from tests.conftest import REPO
 
 CSV_DIR = REPO / "data" / "transcribed" / "raadpleging"
@@ -43,6 +45,12 @@ def _rows() -> list[dict[str, str]]:
 
 
 ROWS = _rows()
+# the two survey rounds, recounted from the CSVs (survey answers only, not context figures)
+SURVEY_YEARS = sorted({int(r["survey_year"]) for r in ROWS if r["source_kind"] == "raadpleging"})
+CURRENT, PREVIOUS = SURVEY_YEARS[-1], SURVEY_YEARS[-2]
+ROUNDS = {"current_round": CURRENT, "previous_round": PREVIOUS}
+LABELS = Rounds(str(CURRENT), str(PREVIOUS))
+ROLES = (("previous", str(PREVIOUS)), ("current", str(CURRENT)))
 LINES = REPORT.read_text(encoding="utf-8").splitlines()
 
 
@@ -132,7 +140,7 @@ def test_tabel_13_context_rows_are_labelled_context():
 
 
 def test_comparison_never_picks_or_lists_a_context_value(database):
-    df = db.execute(database, "survey__comparison", {})
+    df = db.execute(database, "survey__comparison", ROUNDS)
     survey: dict[tuple, set[float]] = defaultdict(set)
     survey_line: dict[tuple, set[tuple[int, float]]] = defaultdict(set)
     context: dict[tuple, set[float]] = defaultdict(set)
@@ -145,34 +153,35 @@ def test_comparison_never_picks_or_lists_a_context_value(database):
             survey_line[(*key, r["survey_year"])].add((int(r["line"]), float(r["value"])))
     for r in df.itertuples():
         key = (r.chapter, r.question, r.answer_label, r.unit)
-        for year in ("2020", "2024"):
-            value, line = getattr(r, f"value_{year}"), getattr(r, f"line_{year}")
+        for role, year in ROLES:
+            value, line = getattr(r, f"value_{role}"), getattr(r, f"line_{role}")
             assert (line, value) in survey_line[(*key, year)], (key, year, line, value)
-        others = _as_list(r.other_values_2024)
-        assert set(others) <= survey[(*key, "2024")] - {r.value_2024}, (key, others)
+        others = _as_list(r.other_values_current)
+        assert set(others) <= survey[(*key, str(CURRENT))] - {r.value_current}, (key, others)
     vast = df[df["answer_label"] == "Vast dienstverband"].iloc[0]
     zelf = df[df["answer_label"] == "Zelfstandige"].iloc[0]
     # survey columns of report lines 481/483 ('75% 74% 73%', '9% 6% 14%')
     shares_481 = [float(x) for x in re.findall(r"(\d+)%", _line(481))]
     shares_483 = [float(x) for x in re.findall(r"(\d+)%", _line(483))]
-    assert (vast.value_2020, vast.value_2024) == tuple(shares_481[:2])
-    assert (zelf.value_2020, zelf.value_2024) == tuple(shares_483[:2])
+    assert (vast.value_previous, vast.value_current) == tuple(shares_481[:2])
+    assert (zelf.value_previous, zelf.value_current) == tuple(shares_483[:2])
     assert _as_list(vast.context_values) == [shares_481[2]]
     assert _as_list(zelf.context_values) == [shares_483[2]]
     assert "AZW" in vast.context_source
     assert "CBS" in vast.context_source
-    assert _as_list(vast.other_values_2024) == []  # 73 is no 'other 2024 value'
-    assert _as_list(zelf.other_values_2024) == []
+    assert _as_list(vast.other_values_current) == []  # 73 is no 'other current-round value'
+    assert _as_list(zelf.other_values_current) == []
     # the table under the chart shows the context value apart, with its source
-    table = view.comparison_table(df[df["chapter"] == 1], "percent").set_index("answer_label")
+    table = vergelijking.comparison_table(df[df["chapter"] == 1], "percent", LABELS)
+    table = table.set_index("answer_label")
     source = vast.context_source
     assert table.loc["Vast dienstverband", "andere_bron"] == f"{shares_481[2]:.0f}% ({source})"
     assert table.loc["Zelfstandige", "andere_bron"] == f"{shares_483[2]:.0f}% ({source})"
-    assert table.loc["Vast dienstverband", "andere_waarden_2024"] == ""
+    assert table.loc["Vast dienstverband", "andere_waarden_current"] == ""
 
 
 def test_key_figures_hold_no_context_figure(database):
-    kf = db.execute(database, "survey__key_figures", {})
+    kf = db.execute(database, "survey__key_figures", {"current_round": CURRENT})
     context_keys = {
         (int(r["chapter"]), int(r["line"]), r["question"], float(r["value"]))
         for r in ROWS
@@ -189,7 +198,7 @@ def _comparison_on(frame: pd.DataFrame) -> pd.DataFrame:
     con = duckdb.connect(":memory:")
     try:
         con.register("raadpleging", frame)
-        return con.execute(COMPARISON_SQL.read_text(encoding="utf-8")).df()
+        return con.execute(COMPARISON_SQL.read_text(encoding="utf-8"), ROUNDS).df()
     finally:
         con.close()
 
@@ -198,8 +207,8 @@ def test_comparison_is_one_row_per_item_and_independent_of_input_order():
     base = pd.read_parquet(SNAPSHOT)
     reference = _comparison_on(base)
     assert not reference.duplicated(KEY).any()
-    assert reference[["value_2020", "value_2024"]].notna().all().all()
-    cols = [*KEY, "value_2020", "value_2024", "line_2020", "line_2024"]
+    assert reference[["value_previous", "value_current"]].notna().all().all()
+    cols = [*KEY, "value_previous", "value_current", "line_previous", "line_current"]
     for seed in range(12):
         shuffled = base.sample(frac=1.0, random_state=seed).reset_index(drop=True)
         got = _comparison_on(shuffled)
@@ -219,28 +228,28 @@ def test_caseload_and_doorlooptijd_pairs_carry_their_notes(database):
     # report: 'de vragen aangepast. Dat maakt ze lastig te vergelijken' (line 3275)
     assert "lastig te vergelijken" in _line(3275)
     said = _numbers(_line(3283)) + _numbers(_line(3285)) + _numbers(_line(3287))
-    df = db.execute(database, "survey__comparison", {})
-    for question, (v2020, v2024) in ((CASELOAD, (30.0, 47.0)), (DOORLOOPTIJD, (20.0, 59.0))):
-        assert v2020 in said
-        assert v2024 in said
+    df = db.execute(database, "survey__comparison", ROUNDS)
+    for question, (before, now) in ((CASELOAD, (30.0, 47.0)), (DOORLOOPTIJD, (20.0, 59.0))):
+        assert before in said
+        assert now in said
         r = _pair(df, question)
-        assert (r.value_2020, r.value_2024) == (v2020, v2024)
+        assert (r.value_previous, r.value_current) == (before, now)
         csv_note = next(
             x["note"]
             for x in ROWS
-            if x["question"] == question and x["survey_year"] == "2020" and x["line"] != ""
+            if x["question"] == question and x["survey_year"] == str(PREVIOUS) and x["line"] != ""
         )
         assert "lastig te vergelijken" in csv_note
-        assert r.note_2020 == csv_note
+        assert r.note_previous == csv_note
         # the view: item marked, note in the dumbbell frame and tooltip
         part = df[df["chapter"] == 7]
-        frame = view.comparison_frame(part, "percent")
+        frame = vergelijking.comparison_frame(part, "percent", LABELS)
         item = frame[frame["item"].str.startswith(question)].iloc[0]
         assert item["item"].endswith(view.CAUTION_MARK)
         assert "lastig te vergelijken" in item["note"]
-        table = view.comparison_table(part, "percent")
+        table = vergelijking.comparison_table(part, "percent", LABELS)
         assert csv_note in table.loc[table["question"] == question, "notitie"].iloc[0]
-    chart, _ = view.comparison_chart(df[df["chapter"] == 7], 7, "percent")
+    chart, _ = vergelijking.comparison_chart(df[df["chapter"] == 7], 7, "percent", LABELS)
     spec = chart.to_dict()
     points = spec["layer"][1]["encoding"]["tooltip"]
     assert {"field": "note", "type": "nominal", "title": "Notitie"} in points
@@ -300,7 +309,7 @@ def test_inferred_values_are_marked_in_the_chart_spec(database, chapter, questio
         database, "survey__question_figures", {"chapter": chapter, "question": question}
     )
     part = df[df["unit"] == "percent"]
-    chart, _, _, _ = view.unit_chart(part, "percent", question)
+    chart, _, _, _ = vraagfiguren.unit_chart(part, "percent", question, LABELS)
     spec = chart.to_dict()
     records = _records(spec)
     marked = 0
@@ -318,21 +327,23 @@ def test_inferred_values_are_marked_in_the_chart_spec(database, chapter, questio
     assert {"field": "origin", "type": "nominal", "title": "Herkomst"} in tooltips
 
 
-def test_inferred_2024_value_is_marked_in_the_dumbbell(database):
+def test_inferred_current_round_value_is_marked_in_the_dumbbell(database):
     # Figuur 9.2 'gelijk gebleven' 41 % (line 3671) is a chart label mapped in legend order
     assert "41" in _line(3671)
-    df = db.execute(database, "survey__comparison", {})
+    df = db.execute(database, "survey__comparison", ROUNDS)
     part = df[df["chapter"] == 9]
     row = part[part["answer_label"] == "3 - Dit is gelijk gebleven"].iloc[0]
     inferred = _inferred("9", row.question)
-    assert ("3 - Dit is gelijk gebleven", row.value_2024, row.line_2024) in inferred
-    chart, frame = view.comparison_chart(part, 9, "percent")
+    assert ("3 - Dit is gelijk gebleven", row.value_current, row.line_current) in inferred
+    chart, frame = vergelijking.comparison_chart(part, 9, "percent", LABELS)
     item = frame[frame["item"].str.contains("gelijk gebleven")].iloc[0]
-    assert item["label_2024"].endswith(view.INFERRED_MARK)
-    assert not item["label_2020"].endswith(view.INFERRED_MARK)
+    assert item["label_current"].endswith(view.INFERRED_MARK)
+    assert not item["label_previous"].endswith(view.INFERRED_MARK)
     spec = chart.to_dict()
     assert view.INFERRED_SHORT in spec["title"]["subtitle"]
-    long = [r for r in _records(spec) if r.get("year_label") == "2024" and "gelijk" in r["item"]]
+    long = [
+        r for r in _records(spec) if r.get("year_label") == str(CURRENT) and "gelijk" in r["item"]
+    ]
     assert long
     assert long[0]["label"].endswith(view.INFERRED_MARK)
     assert long[0]["origin"] == view.ORIGIN_INFERRED
@@ -342,15 +353,16 @@ def test_tabel_13_context_values_have_their_own_label_in_the_chart(database):
     df = db.execute(
         database, "survey__question_figures", {"chapter": 1, "question": "Dienstverband"}
     )
-    chart, _, _, _ = view.unit_chart(df[df["unit"] == "percent"], "percent", "Dienstverband")
+    part = df[df["unit"] == "percent"]
+    chart, _, _, _ = vraagfiguren.unit_chart(part, "percent", "Dienstverband", LABELS)
     records = _records(chart.to_dict())
     for line, values in TABEL_13_CONTEXT.items():
         for rec in (r for r in records if r["line"] == line and r["value"] in values):
-            assert "AZW" in rec["year_label"], rec  # grey, not the 2024 survey colour
+            assert "AZW" in rec["year_label"], rec  # grey, not the current survey colour
             assert rec["origin"].startswith("andere bron"), rec
-    survey_2024 = [r for r in records if r["year_label"] == "2024"]
-    assert survey_2024
-    assert all(r["origin"] == view.ORIGIN_TEXT for r in survey_2024)
+    survey_current = [r for r in records if r["year_label"] == str(CURRENT)]
+    assert survey_current
+    assert all(r["origin"] == view.ORIGIN_TEXT for r in survey_current)
     shown = {(r["line"], r["value"]) for r in records if "AZW" in r["year_label"]}
     assert shown == {(481, 73.0), (483, 14.0)}
     # no '(regel 481)' suffix: the survey value itself is stated only once on that line

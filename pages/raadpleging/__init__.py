@@ -1,0 +1,1 @@
+"""Raadpleging: the figures of Movisie's Grote Raadpleging van het Sociaal Werk, per report line."""
