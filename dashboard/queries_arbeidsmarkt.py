@@ -10,6 +10,20 @@ import pandas as pd
 from dashboard.queries import run
 
 
+def vacancies__period_context() -> pd.DataFrame:
+    return run("vacancies__period_context")
+
+
+def period_note(period_code: str, latest: bool = True) -> str:
+    """'laatste kwartaal in dit bestand; begin coronacrisis' (context from the reference file)."""
+    parts = ["laatste kwartaal in dit bestand"] if latest else []
+    context = vacancies__period_context()
+    match = context.loc[context["period_code"] == period_code, "context"]
+    if not match.empty:
+        parts.append(str(match.iloc[0]))
+    return "; ".join(parts)
+
+
 def vacancies__regions() -> pd.DataFrame:
     return run("vacancies__regions")
 

@@ -2,6 +2,7 @@
 
 SAMPLES: dict[str, dict] = {
     "vacancies__regions": {},
+    "vacancies__period_context": {},
     "vacancies__population_years": {},
     "vacancies__yearly_by_sector": {"region_code": "PV28", "sbi_codes": ["422400", "T001081"]},
     "vacancies__region_ranking": {

@@ -246,3 +246,12 @@ def test_vacancy_chart_marks_provisional_by_shape_and_dash():
 
 def test_plain_escapes_markdown():
     assert view.plain("[x](javascript:alert(1))") == r"\[x\]\(javascript\:alert\(1\)\)"
+
+
+def test_period_context_query_is_the_reference_file(database):
+    rows = csv_rows(REPO / "data" / "reference" / "period_context.csv")
+    df = db.execute(database, "vacancies__period_context", {})
+    assert list(df["period_code"]) == sorted(r["period_code"] for r in rows)
+    assert dict(zip(df["period_code"], df["context"], strict=True)) == {
+        r["period_code"]: r["context"] for r in rows
+    }
