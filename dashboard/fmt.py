@@ -116,3 +116,8 @@ def counted(
         return missing
     text = number(x, decimals)
     return f"minimaal {text}" if cells else text
+
+
+def and_list(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

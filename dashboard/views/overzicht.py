@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import fmt, ui
+from dashboard import fmt, navigation, queries_arbeidsmarkt, ui
 from dashboard import queries as q
 from dashboard import queries_overzicht as qo
 from dashboard import queries_raadpleging as qr
 from dashboard.filters import Filters
-from dashboard.views import arbeidsmarkt as av
 from dashboard.views import raadpleging as rv
 
 # Which Raadpleging figures headline the start page: (report line, answer or None, short label).
@@ -99,7 +98,7 @@ def counted_programmes(f: Filters) -> dict:
         return {"groups": [], "programmes": 0}
     st.caption(
         f"Deze cijfers tellen {len(df)} opleidingen in {len(groups)} opleidingsgroepen: "
-        f"{av.and_list(groups)}. Kies links andere groepen."
+        f"{fmt.and_list(groups)}. Kies links andere groepen."
     )
     with st.expander("Welke opleidingen tellen mee?", icon=":material/list:"):
         table = df.rename(
@@ -147,12 +146,12 @@ def vacancy_card(col) -> dict | None:
         "Bovengrens voor sociaal werk. Minder vacatures kan ook minder vraag betekenen.",
     )
     provisional = ", voorlopig cijfer" if last["is_provisional"] else ""
-    note = av.period_note(str(last["period_code"]))
+    note = queries_arbeidsmarkt.period_note(str(last["period_code"]))
     col.caption(
         f"{when}: {note}. Openstaand op de laatste dag van het kwartaal{provisional}. CBS 83599NED."
     )
     col.page_link(
-        "app_pages/arbeidsmarkt.py",
+        navigation.page_path("arbeidsmarkt"),
         label="Meer over de arbeidsmarkt",
         icon=":material/arrow_forward:",
     )
@@ -178,7 +177,7 @@ def forecast_card(col) -> dict | None:
         f"beweging' (2022), regel {int(end['line'])}."
     )
     col.page_link(
-        "app_pages/arbeidsmarkt.py",
+        navigation.page_path("arbeidsmarkt"),
         label="Meer over tekorten",
         icon=":material/arrow_forward:",
         query_params={"weergave": "Verwachte tekorten"},

@@ -14,6 +14,9 @@ PAGE = page_path("arbeidsmarkt")
 
 def _run(**query) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    # run once first: before it, AppTest maps a page by its file name, and every page
+    # package entry is called page.py (it would silently run the default page)
+    at.run()
     for k, v in query.items():
         at.query_params[k] = v
     at.switch_page(PAGE).run()

@@ -3,7 +3,17 @@
 import streamlit as st
 
 from dashboard import ui
-from dashboard.views import arbeidsmarkt
+from dashboard.params import Shared
+from pages.arbeidsmarkt import aanbod, kengetallen, prognose, regios, signalen, vacatures
+
+TABS = (
+    ("Vacatures", vacatures.render),
+    ("Regio's", regios.render),
+    ("Verwachte tekorten", prognose.render),
+    ("Kengetallen", kengetallen.render),
+    ("Aanbod en vraag", aanbod.render),
+    ("Signalen uit de raadpleging", signalen.render),
+)
 
 st.title("Arbeidsmarkt: tekorten in zorg en welzijn")
 st.write(
@@ -14,4 +24,8 @@ st.write(
     "definitie, peildatum en bron."
 )
 if not ui.unavailable("cbs_vacancies"):
-    arbeidsmarkt.render()
+    tabs = st.tabs([name for name, _ in TABS], key=Shared.VIEW, bind="query-params")
+    for tab, (_, render) in zip(tabs, TABS, strict=True):
+        if tab.open:
+            with tab:
+                render()
