@@ -115,7 +115,9 @@ def vacancy_lines(
     x_enc = _x_encoding(x, x_title, temporal)
     y_enc = alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format))
     colour = alt.Color(f"{series}:N", title="Sector", legend=alt.Legend(orient="right"))
-    statuses = list(dict.fromkeys([DEFINITIVE, PROVISIONAL, *df["status"]]))
+    present = set(df["status"])
+    statuses = [s for s in (DEFINITIVE, PROVISIONAL) if s in present]
+    statuses += [s for s in dict.fromkeys(df["status"]) if s not in statuses]
     tips = [
         alt.Tooltip("period_label:N", title="Periode"),
         alt.Tooltip(f"{series}:N", title="Sector"),

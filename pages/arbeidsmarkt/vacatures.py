@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, fmt, queries, ui
+from dashboard import charts, fmt, ui
 from dashboard import charts_arbeidsmarkt as arbeid_charts
 from dashboard import queries_arbeidsmarkt as arbeid_queries
 from dashboard.components import controls
 from dashboard.params import Arbeidsmarkt as P
+from dashboard.queries_catalog import catalog
+from pages.arbeidsmarkt import seizoen
 
 PERIODS = {"kwartaal": "Kwartaal", "jaar": "Jaar"}
 SBI_Q, SBI_ALL, NL = arbeid_charts.SBI_Q, arbeid_charts.SBI_ALL, arbeid_charts.NL
@@ -54,6 +56,7 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
     year, quarter = int(last["year"]), int(last["quarter"])
     when = fmt.quarter(year, quarter)
     status = "voorlopig cijfer" if bool(last["is_provisional"]) else "definitief cijfer"
+    cite = source_of(last)
     count = fmt.number(last["vacancy_count"])
     ui.kpi(
         cols[0],
@@ -61,7 +64,7 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
         count,
         help_text=f"Openstaande vacatures op de laatste dag van het kwartaal; {status}. " + UPPER,
         sentence=f"Eind {when} stonden in {region_name} {count} vacatures open in de "
-        f"gezondheids- en welzijnszorg (SBI Q, {status}) (CBS, 83599NED).",
+        f"gezondheids- en welzijnszorg (SBI Q, {status}) ({cite}).",
     )
     prev = fmt.quarter(year - 1, quarter)
     change = (
@@ -71,9 +74,10 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
         cols[1],
         f"Verandering t.o.v. {prev}",
         change,
-        help_text="Verschil met hetzelfde kwartaal een jaar eerder (geen seizoenscorrectie nodig).",
+        help_text="Verschil met hetzelfde kwartaal een jaar eerder (geen seizoenscorrectie nodig); "
+        "'–' als er voor dat kwartaal geen cijfer is.",
         sentence=f"In {region_name} veranderde het aantal openstaande vacatures in de zorg en "
-        f"welzijn (SBI Q) tussen {prev} en {when} met {change} (CBS, 83599NED).",
+        f"welzijn (SBI Q) tussen {prev} en {when} met {change} ({cite}).",
     )
     note = arbeid_queries.period_note(str(last["period_code"]))
     share = fmt.pct(last["share_of_all_pct"])
@@ -83,13 +87,33 @@ def render_vacancy_kpis(quarterly: pd.DataFrame, region_name: str) -> None:
         share,
         help_text="Vacatures in SBI Q als deel van alle vacatures (SBI A-U) in dezelfde regio.",
         sentence=f"Eind {when} was {share} van alle openstaande vacatures in {region_name} "
-        f"een vacature in de gezondheids- en welzijnszorg (SBI Q) (CBS, 83599NED).",
+        f"een vacature in de gezondheids- en welzijnszorg (SBI Q) ({cite}).",
     )
     st.caption(f"{when}: {note}.")
 
 
-def status_of(provisional: object) -> str:
+FROM_PUBLICATION = "uit CBS-publicatie (niet uit StatLine)"
+IMPLIED = "uit CBS-publicatie, afgeleid (niveau ± verandering)"
+SOURCE_TOOLTIP = (("bron", "Bron"), ("gepubliceerd", "Gepubliceerd"), ("url", "URL"))
+
+
+def status_of(provisional: object, source_kind: object = "statline", implied: object = False):
+    if source_kind == "publicatie":
+        return IMPLIED if bool(implied) else FROM_PUBLICATION
     return arbeid_charts.PROVISIONAL if provisional else arbeid_charts.DEFINITIVE
+
+
+def source_of(row: pd.Series) -> str:
+    """'CBS, 83599NED' or the publisher of the web page the figure was taken from."""
+    if row.get("source_kind") == "publicatie":
+        return f"CBS-cijfer via {row['publisher']}"
+    return "CBS, 83599NED"
+
+
+def fmt_date(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "onbekend"
+    return pd.Timestamp(value).strftime("%d-%m-%Y")
 
 
 def quarterly_chart_data(quarterly: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
@@ -98,9 +122,13 @@ def quarterly_chart_data(quarterly: pd.DataFrame, chosen: list[str]) -> pd.DataF
     return data.assign(
         sector=[labels[c] for c in data["sbi_code"]],
         status=[
-            arbeid_charts.PROVISIONAL if p else arbeid_charts.DEFINITIVE
-            for p in data["is_provisional"]
+            status_of(p, k, i)
+            for p, k, i in zip(
+                data["is_provisional"], data["source_kind"], data["is_implied"], strict=True
+            )
         ],
+        bron=[source_of(r) for _, r in data.iterrows()],
+        gepubliceerd=[fmt_date(d) for d in data["published"]],
         period_label=[
             fmt.quarter(int(y), int(k)) for y, k in zip(data["year"], data["quarter"], strict=True)
         ],
@@ -156,6 +184,7 @@ def render_vacancy_charts(
         else "Openstaand op de laatste dag van het kwartaal."
     )
     sub = [f"{region_name} · {sectors}", f"{UPPER} {when}", arbeid_queries.provisional_note()]
+    sub.append(basis_note(data, yearly))
     prov = ui.provenance(
         arbeid_charts.CBS,
         "Openstaande vacatures per sector",
@@ -163,7 +192,9 @@ def render_vacancy_charts(
         arbeid_queries.peildatum(),
     )
     title = "Openstaande vacatures per " + ("jaar" if yearly else "kwartaal")
-    chart = arbeid_charts.vacancy_lines(data, x, x_title, value, y_title, temporal=not yearly)
+    chart = arbeid_charts.vacancy_lines(
+        data, x, x_title, value, y_title, temporal=not yearly, tooltip=SOURCE_TOOLTIP
+    )
     ui.chart_block(
         charts.finish(chart, title, sub),
         table,
@@ -219,15 +250,33 @@ def vacancy_table(data: pd.DataFrame, yearly: bool) -> pd.DataFrame:
             "yoy_change_pct": "verandering_pct",
             "share_of_all_pct": "aandeel_alle_vacatures_pct",
             "status": "status",
+            "bron": "bron",
+            "gepubliceerd": "gepubliceerd",
+            "url": "url",
+            "quote": "citaat",
         }
-    return data[list(cols)].rename(columns=cols)
+    return data[[c for c in cols if c in data.columns]].rename(columns=cols)
+
+
+def basis_note(data: pd.DataFrame, yearly: bool) -> str:
+    """Which quarters come from StatLine and which from CBS publications (from the data)."""
+    last = catalog().latest_statline_quarter
+    until = f" (t/m {fmt.quarter(last.year, last.quarter)})" if last else ""
+    if yearly:
+        return f"Jaarcijfers alleen uit het StatLine-bestand 83599NED{until}."
+    if "source_kind" in data and (data["source_kind"] == "publicatie").any():
+        return (
+            f"Niet seizoengecorrigeerd. StatLine 83599NED{until}; latere kwartalen uit "
+            "CBS-publicaties (eigen punt). Een ontbrekend kwartaal blijft een gat."
+        )
+    return "Niet seizoengecorrigeerd (CBS 83599NED)."
 
 
 def render() -> None:
     region, chosen, period = controls_row()
     region_name = arbeid_queries.region_labels().get(region, region)
     codes = tuple(sorted({*chosen, SBI_Q, SBI_ALL}))
-    quarterly = queries.vacancies__quarterly(region, codes)
+    quarterly = arbeid_queries.vacancies__quarterly_nsa(region, codes)
     render_vacancy_kpis(quarterly, region_name)
     if not chosen:
         st.info("Kies hierboven minstens één sector om de ontwikkeling te zien.")
@@ -240,3 +289,4 @@ def render() -> None:
         st.info("Geen vacaturecijfers voor deze keuze; kies een andere regio of sector.")
         return
     render_vacancy_charts(data, period, region_name, vacancy_table(data, period == "jaar"))
+    seizoen.render()
