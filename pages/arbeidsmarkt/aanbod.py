@@ -215,6 +215,7 @@ def render() -> None:
     if graduates.empty or growth.empty:
         st.info("Niet genoeg gegevens voor deze vergelijking; herbouw de gegevens.")
         return
+    newest_edition_note()
     supply_caveats(graduates, growth)
     data = comparison_data(graduates, growth, degrees)
     title = "Gediplomeerden in één jaar en de gemiddelde jaarlijkse groei van het verwachte tekort"
@@ -250,3 +251,23 @@ def render() -> None:
     )
     supply_chart("graduates", "aanbod-gediplomeerden")
     supply_chart("first_years", "aanbod-eerstejaars")
+
+
+def newest_edition_note() -> None:
+    """Say which AZW edition is the newest and why the growth below comes from another one."""
+    ed = arbeid_queries.forecast__editions()
+    ed = ed[ed["is_sociaal_werk"] & ed["edition_last_year"].notna() & ed["year"].notna()]
+    if ed.empty:
+        return
+    newest = ed[ed["edition_last_year"] == ed["edition_last_year"].max()]
+    last = newest.loc[newest["year"].idxmax()]
+    text = (
+        f"Nieuwste editie: {last['edition_label']}: verwacht tekort sociaal werk "
+        f"{fmt.number(last['shortage_count'])} in {int(last['year'])}."
+    )
+    if len(newest) < 2:
+        text += (
+            " Die editie noemt alleen het eindjaar, dus geen groei per jaar; de groei hieronder "
+            "komt uit de oudere prognose die Vereniging Hogescholen citeert."
+        )
+    st.info(text)

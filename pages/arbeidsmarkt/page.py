@@ -4,7 +4,15 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.params import Shared
-from pages.arbeidsmarkt import aanbod, kengetallen, prognose, regios, signalen, vacatures
+from pages.arbeidsmarkt import (
+    aanbod,
+    kengetallen,
+    prognose,
+    regios,
+    signalen,
+    sociaal_werk,
+    vacatures,
+)
 
 TABS = (
     ("Vacatures", vacatures.render),
@@ -13,6 +21,7 @@ TABS = (
     ("Kengetallen", kengetallen.render),
     ("Aanbod en vraag", aanbod.render),
     ("Signalen uit de raadpleging", signalen.render),
+    ("Sociaal werk", sociaal_werk.render),
 )
 
 st.title("Arbeidsmarkt: tekorten in zorg en welzijn")

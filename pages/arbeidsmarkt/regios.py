@@ -101,6 +101,9 @@ def render() -> None:
     sub = [VALUES[mode], arbeid_charts.SUB_UPPER_BOUND]
     if shown["is_provisional"].any():
         sub.append(arbeid_queries.provisional_note())
+    if shown["has_publication"].any():
+        who = ", ".join(dict.fromkeys(shown["publisher"].dropna()))
+        sub.append(f"Niet uit het StatLine-bestand maar uit een CBS-publicatie ({who}).")
     shown = shown.sort_values([rank_field, "region_name"])
     shown = shown.assign(
         label=[
