@@ -98,12 +98,7 @@ def render() -> None:
         return
     when = options[pick]
     title = f"Vacatures zorg en welzijn (SBI Q) per {level}, {when}"
-    sub = [VALUES[mode], arbeid_charts.SUB_UPPER_BOUND]
-    if shown["is_provisional"].any():
-        sub.append(arbeid_queries.provisional_note())
-    if shown["has_publication"].any():
-        who = ", ".join(dict.fromkeys(shown["publisher"].dropna()))
-        sub.append(f"Niet uit het StatLine-bestand maar uit een CBS-publicatie ({who}).")
+    sub = subtitle(shown, mode)
     shown = shown.sort_values([rank_field, "region_name"])
     shown = shown.assign(
         label=[
@@ -148,6 +143,16 @@ def render() -> None:
         "regio-ranglijst",
         definition,
     )
+
+
+def subtitle(shown: pd.DataFrame, mode: str) -> list[str]:
+    sub = [VALUES[mode], arbeid_charts.SUB_UPPER_BOUND]
+    if shown["is_provisional"].any():
+        sub.append(arbeid_queries.provisional_note())
+    if shown["has_publication"].any():
+        who = ", ".join(dict.fromkeys(shown["publisher"].dropna()))
+        sub.append(f"Niet uit het StatLine-bestand maar uit een CBS-publicatie ({who}).")
+    return sub
 
 
 def source_precision(df: pd.DataFrame, quarter: int | None) -> pd.DataFrame:

@@ -30,7 +30,7 @@ def render() -> None:
 
 
 def period_text(r: pd.Series) -> str:
-    """'2021 (jaargemiddelde)', '4e kwartaal 2022 (einde kwartaal)'."""
+    """'<jaar> (jaargemiddelde)', '4e kwartaal <jaar> (einde kwartaal)'."""
     when = str(int(r["year"]))
     if r["period_type"] == "quarter":
         when = fmt.quarter(int(r["year"]), int(r["quarter"]))
