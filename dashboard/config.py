@@ -19,6 +19,7 @@ SNAPSHOTS: dict[str, str] = {
     "regions_gemeente": "regions_gemeente.parquet",
     "population": "population.parquet",
     "programme_groups": "programme_groups.parquet",
+    "period_context": "period_context.parquet",
     "raadpleging": "raadpleging.parquet",
     "start_headlines": "start_headlines.parquet",
     "vh_dashboard": "vh_dashboard.parquet",

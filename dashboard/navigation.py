@@ -19,7 +19,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/overzicht/page.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
     ),
     PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
-    PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
+    PageSpec("pages/arbeidsmarkt/page.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
     PageSpec("pages/raadpleging/page.py", "Raadpleging", ":material/forum:", "raadpleging"),
     PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
     PageSpec("pages/over/page.py", "Over de data", ":material/info:", "over"),

@@ -7,7 +7,46 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import queries
 from dashboard.queries import run
+from dashboard.queries_catalog import catalog
+
+
+def vacancies__period_context() -> pd.DataFrame:
+    return run("vacancies__period_context")
+
+
+def period_note(period_code: str, latest: bool = True) -> str:
+    """'laatste kwartaal in dit bestand; begin coronacrisis' (context from the reference file)."""
+    parts = ["laatste kwartaal in dit bestand"] if latest else []
+    context = vacancies__period_context()
+    match = context.loc[context["period_code"] == period_code, "context"]
+    if not match.empty:
+        parts.append(str(match.iloc[0]))
+    return "; ".join(parts)
+
+
+def peildatum() -> str:
+    """'einde kwartaal; vanaf <first provisional year> voorlopig' (year from the catalog)."""
+    first = catalog().first_provisional_year
+    return "einde kwartaal" + (f"; vanaf {first} voorlopig" if first else "")
+
+
+def provisional_note() -> str:
+    first = catalog().first_provisional_year
+    since = f" (vanaf {first})" if first else ""
+    return f"Stippellijn en driehoek = voorlopig cijfer{since}."
+
+
+def sector_labels() -> dict[str, str]:
+    """SBI code -> 'Q Gezondheids- en welzijnszorg'."""
+    sbi = queries.options__sbi()
+    return {r.sbi_code: f"{r.sbi_letter} {r.sbi_name}" for r in sbi.itertuples()}
+
+
+def region_labels() -> dict[str, str]:
+    regions = vacancies__regions()
+    return dict(zip(regions["region_code"], regions["region_name"], strict=True))
 
 
 def vacancies__regions() -> pd.DataFrame:
@@ -46,8 +85,8 @@ def kengetallen__by_theme(themes: tuple[str, ...]) -> pd.DataFrame:
     return run("kengetallen__by_theme", themes=tuple(themes))
 
 
-def supply__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFrame:
-    return run("supply__retention_signals", chapter=int(chapter), refs=tuple(refs))
+def survey__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFrame:
+    return run("survey__retention_signals", chapter=int(chapter), refs=tuple(refs))
 
 
 def vacancies__population_years() -> pd.DataFrame:
@@ -56,6 +95,10 @@ def vacancies__population_years() -> pd.DataFrame:
 
 def vacancies__nsa_series(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
     return run("vacancies__nsa_series", region_code=region_code, sbi_codes=tuple(sbi_codes))
+
+
+def vacancies__quarterly_nsa(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
+    return run("vacancies__quarterly_nsa", region_code=region_code, sbi_codes=tuple(sbi_codes))
 
 
 def vacancies__seasonally_adjusted(sbi_codes: tuple[str, ...]) -> pd.DataFrame:

@@ -81,6 +81,13 @@ META = {
         "source": "data/reference/programme_groups.csv",
         "peildatum": "-",
     },
+    "period_context": {
+        "title": "Toelichting bij bijzondere kwartalen (eigen, versie 1)",
+        "publisher": "Sociaal Werk in Cijfers",
+        "licence": "CC BY 4.0",
+        "source": "data/reference/period_context.csv",
+        "peildatum": "-",
+    },
     "raadpleging": {
         "title": "Grote Raadpleging van het Sociaal Werk 2025 (cijfers uit het rapport)",
         "publisher": "Movisie",
@@ -151,6 +158,12 @@ def say(msg: str) -> None:
     print(msg, flush=True)
 
 
+def _reference(raw: Path, name: str) -> Path:
+    """data/reference/<name>, or the copy beside a refresh's staging raw folder."""
+    local = raw.parent / "reference" / name
+    return local if local.exists() else REPO / "data" / "reference" / name
+
+
 def collect(
     raw: Path, supplied: dict[str, list[dict]] | None = None
 ) -> tuple[dict[str, tuple[pd.DataFrame, list[Path]]], dict[str, dict]]:
@@ -190,12 +203,12 @@ def collect(
     groups["in_default_selection"] = groups["in_default_selection"] == "true"
     groups["note"] = groups["note"].replace("", None)
     tables["programme_groups"] = (groups, [ref])
+    context = _reference(raw, "period_context.csv")
+    tables["period_context"] = (pd.read_csv(context, dtype=str, keep_default_na=False), [context])
     say("· overgenomen cijfers uit de rapporten (regel voor regel gecontroleerd)")
     tdir = raw.parent / "transcribed"
     tables["raadpleging"] = documents.raadpleging(tdir / "raadpleging")
-    headlines = REPO / "data" / "reference" / "start_headlines.csv"
-    if (raw.parent / "reference" / "start_headlines.csv").exists():
-        headlines = raw.parent / "reference" / "start_headlines.csv"
+    headlines = _reference(raw, "start_headlines.csv")
     tables["start_headlines"] = documents.start_headlines(headlines, tables["raadpleging"][0])
     for name in ("vh_dashboard", "azw_prognose", "kengetallen"):
         tables[name] = documents.simple(tdir / f"{name}.csv")

@@ -181,6 +181,14 @@ CONTRACTS: dict[str, Contract] = {
         },
         ("programme_code",),
     ),
+    # a short Dutch note for a CBS quarter that explains an unusual change (e.g. corona)
+    "period_context": Contract(
+        {
+            "period_code": Column("str", pattern=r"^\d{4}KW0[1-4]$"),
+            "context": _STR,
+        },
+        ("period_code",),
+    ),
     "raadpleging": Contract(
         {
             "figure_id": Column("int", min=1),

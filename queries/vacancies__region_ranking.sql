@@ -7,8 +7,10 @@
 -- Columns: region_code, region_name, vacancy_count (persons), all_count (SBI A-U, persons),
 --   share_of_all_pct, population (1 January of $year; NULL before 2019 and for landsdeel),
 --   per_1000 (vacancies per 1,000 inhabitants), quarters (in the mean), is_provisional,
---   rank_count, rank_share, rank_per_1000 (1 = highest; NULL when the value is NULL).
--- Source: cbs_vacancies (CBS 83599NED), population (CBS 03759ned).
+--   rank_count, rank_share, rank_per_1000 (1 = highest; NULL when the value is NULL),
+--   has_publication (a value taken from a CBS publication, not from StatLine), publisher, url
+--   (of that publication, for a single quarter).
+-- Source: vacancies_nsa (CBS 83599NED + NSA quarters from CBS publications), population.
 with periods as (
     select
         region_code,
@@ -16,8 +18,11 @@ with periods as (
         sbi_code,
         avg(vacancy_count) as vacancy_count,
         count(vacancy_count) as quarters,
-        bool_or(is_provisional) as is_provisional
-    from cbs_vacancies
+        bool_or(is_provisional) as is_provisional,
+        bool_or(source_kind = 'publicatie') as has_publication,
+        any_value(publisher) as publisher,
+        any_value(url) as url
+    from vacancies_nsa
     where
         region_level = $level
         and year = $year
@@ -44,7 +49,10 @@ joined as (
         pop.population,
         1000.0 * c.vacancy_count / nullif(pop.population, 0) as per_1000,
         c.quarters,
-        c.is_provisional
+        c.is_provisional,
+        c.has_publication,
+        c.publisher,
+        c.url
     from periods as c
     left join periods as a on c.region_code = a.region_code and a.sbi_code = 'T001081'
     left join pop on c.region_code = pop.region_code
@@ -68,6 +76,9 @@ select
         when share_of_all is not null then rank() over (order by share_of_all desc nulls last)
     end as rank_share,
     case when per_1000 is not null then rank() over (order by per_1000 desc nulls last) end
-        as rank_per_1000
+        as rank_per_1000,
+    has_publication,
+    publisher,
+    url
 from joined
 order by region_code

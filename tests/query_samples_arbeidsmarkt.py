@@ -2,6 +2,7 @@
 
 SAMPLES: dict[str, dict] = {
     "vacancies__regions": {},
+    "vacancies__period_context": {},
     "vacancies__population_years": {},
     "vacancies__yearly_by_sector": {"region_code": "PV28", "sbi_codes": ["422400", "T001081"]},
     "vacancies__region_ranking": {
@@ -14,11 +15,12 @@ SAMPLES: dict[str, dict] = {
     "forecast__notes": {},
     "forecast__growth_per_year": {},
     "kengetallen__by_theme": {"themes": ["arbeidsmarkt", "sector", "maatschappij"]},
-    "supply__retention_signals": {
+    "survey__retention_signals": {
         "chapter": 11,
         "refs": ["Figuur 11.2", "Figuur 11.5", "Figuur 11.6"],
     },
     "vacancies__nsa_series": {"region_code": "NL01", "sbi_codes": ["422400", "T001081"]},
+    "vacancies__quarterly_nsa": {"region_code": "PV28", "sbi_codes": ["422400", "T001081"]},
     "vacancies__seasonally_adjusted": {"sbi_codes": ["422400", "T001081"]},
     "vacancies__bases_compared": {"sbi_codes": ["422400", "T001081"]},
     "sociaal_werk__vacaturegraad": {},

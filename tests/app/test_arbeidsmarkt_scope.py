@@ -33,6 +33,9 @@ POPULATION = RAW / "cbs_bevolking_03759ned" / "observations-page-1.json"
 
 def _run(page: str, **query: str) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    # run once first: before it, AppTest maps a page by its file name, and every page
+    # package entry is called page.py (it would silently run the default page)
+    at.run()
     for k, v in query.items():
         at.query_params[k] = v
     at.switch_page(page).run()

@@ -10,9 +10,9 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from dashboard import charts_arbeidsmarkt as ca
-from dashboard import db
-from dashboard.views import arbeidsmarkt as view
+from dashboard import charts_arbeidsmarkt as arbeid_charts
+from dashboard import db, ui
+from pages.arbeidsmarkt import kengetallen
 from tests.conftest import RAW, REPO
 
 CBS_DIR = RAW / "cbs_vacatures_83599NED"
@@ -187,7 +187,7 @@ def test_kengetallen_required_figures_and_formatting(database):
         row = by_indicator.loc[indicator]
         assert row["value"] == float(rows[indicator]["value"])
         assert int(row["line"]) == int(rows[indicator]["line"])
-        assert view.value_text(row) == shown
+        assert kengetallen.value_text(row) == shown
 
 
 def test_kengetallen_theme_order(database):
@@ -202,7 +202,7 @@ def test_kengetallen_theme_order(database):
 def test_retention_signals_match_ch11_csv(database):
     refs = ["Figuur 11.2", "Figuur 11.5", "Figuur 11.6"]
     rows = [r for r in csv_rows(TRANSCRIBED / "raadpleging" / "ch11.csv") if r["ref"] in refs]
-    df = db.execute(database, "supply__retention_signals", {"chapter": 11, "refs": refs})
+    df = db.execute(database, "survey__retention_signals", {"chapter": 11, "refs": refs})
     figures = df[~df["is_from_text"]]
     assert len(figures) == len(rows)
     got = {(r.ref, r.answer, int(r.line)): (r.value, r.n) for r in figures.itertuples()}
@@ -219,11 +219,16 @@ def test_line_segments_bridge_definitive_and_provisional():
         {
             "x": [1, 2, 3, 4],
             "sector": ["Q"] * 4,
-            "status": [ca.DEFINITIVE, ca.DEFINITIVE, ca.PROVISIONAL, ca.PROVISIONAL],
+            "status": [
+                arbeid_charts.DEFINITIVE,
+                arbeid_charts.DEFINITIVE,
+                arbeid_charts.PROVISIONAL,
+                arbeid_charts.PROVISIONAL,
+            ],
         }
     )
-    out = ca.with_segments(df, "x", "sector")
-    provisional = out[out["segment"] == ca.PROVISIONAL]
+    out = arbeid_charts.with_segments(df, "x", "sector")
+    provisional = out[out["segment"] == arbeid_charts.PROVISIONAL]
     assert sorted(provisional["x"]) == [2, 3, 4]  # starts at the last definitive point
 
 
@@ -233,16 +238,27 @@ def test_vacancy_chart_marks_provisional_by_shape_and_dash():
             "year": [2017, 2018],
             "mean_vacancy_count": [1, 2],
             "sector": ["Q", "Q"],
-            "status": [ca.DEFINITIVE, ca.PROVISIONAL],
+            "status": [arbeid_charts.DEFINITIVE, arbeid_charts.PROVISIONAL],
             "period_label": ["2017", "2018"],
         }
     )
-    spec = ca.vacancy_lines(df, "year", "Jaar", "mean_vacancy_count", "V", temporal=False).to_dict()
+    spec = arbeid_charts.vacancy_lines(
+        df, "year", "Jaar", "mean_vacancy_count", "V", temporal=False
+    ).to_dict()
     line, points = spec["layer"][0], spec["layer"][1]
     assert line["encoding"]["strokeDash"]["field"] == "segment"
     assert points["encoding"]["shape"]["field"] == "status"
-    assert ca.PROVISIONAL in points["encoding"]["shape"]["scale"]["domain"]
+    assert arbeid_charts.PROVISIONAL in points["encoding"]["shape"]["scale"]["domain"]
 
 
 def test_plain_escapes_markdown():
-    assert view.plain("[x](javascript:alert(1))") == r"\[x\]\(javascript\:alert\(1\)\)"
+    assert ui.plain("[x](javascript:alert(1))") == r"\[x\]\(javascript\:alert\(1\)\)"
+
+
+def test_period_context_query_is_the_reference_file(database):
+    rows = csv_rows(REPO / "data" / "reference" / "period_context.csv")
+    df = db.execute(database, "vacancies__period_context", {})
+    assert list(df["period_code"]) == sorted(r["period_code"] for r in rows)
+    assert dict(zip(df["period_code"], df["context"], strict=True)) == {
+        r["period_code"]: r["context"] for r in rows
+    }

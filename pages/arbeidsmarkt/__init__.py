@@ -1,0 +1,1 @@
+"""Arbeidsmarkt page: vacancies, regions, forecast, key figures, supply, survey signals."""
