@@ -16,13 +16,19 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
-        "pages/overzicht/page.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
+        "pages/overzicht/overzicht.py",
+        "Overzicht",
+        ":material/dashboard:",
+        "overzicht",
+        default=True,
     ),
     PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
-    PageSpec("pages/arbeidsmarkt/page.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
-    PageSpec("pages/raadpleging/page.py", "Raadpleging", ":material/forum:", "raadpleging"),
+    PageSpec(
+        "pages/arbeidsmarkt/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"
+    ),
+    PageSpec("pages/raadpleging/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
     PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
-    PageSpec("pages/over/page.py", "Over de data", ":material/info:", "over"),
+    PageSpec("pages/over/over.py", "Over de data", ":material/info:", "over"),
 )
 
 

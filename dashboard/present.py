@@ -24,6 +24,7 @@ P_DECK = "dia"
 P_NR = "nr"
 OWN = (P_ON, P_SHOW, P_DECK, P_NR)
 MAX_SLIDES = 30
+MAX_SLIDE_CHARS = 2_000  # a slide link longer than this is not ours
 S_PAGE = "_page_url_path"
 S_RENDERED = "_slide_rendered"
 
@@ -56,7 +57,7 @@ def deck() -> list[str]:
 
 def _valid_slide(slide: str) -> bool:
     path = slide.split("?", 1)[0]
-    return any(p.url_path == path for p in navigation.PAGES) and len(slide) < 2000
+    return any(p.url_path == path for p in navigation.PAGES) and len(slide) < MAX_SLIDE_CHARS
 
 
 def current_params() -> list[tuple[str, str]]:

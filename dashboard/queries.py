@@ -94,7 +94,7 @@ class StudentSelection:
     def breakdowns(self) -> tuple[str, ...]:
         """The DUO tables that can answer this selection.
 
-        The 2020+ files publish programme, gender and study mode in separate tables; only the old
+        The newer DUO files publish programme, gender and study mode in separate tables; only the old
         files (and the enrolled JSON) cross them. With a gender or mode filter only those answer.
         """
         detailed = self.study_modes is not None or self.genders is not None

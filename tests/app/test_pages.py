@@ -26,6 +26,22 @@ def test_page_runs_without_exception(page):
     assert at.title, f"{page.url_path}: no title"
 
 
+def test_every_page_entry_is_named_like_its_url():
+    """AppTest.switch_page finds a page by file name before the first run; st.Page hashes the
+    URL path. An entry called page.py silently ran the default page in every AppTest."""
+    for page in PAGES:
+        assert page.path.rsplit("/", 1)[-1] == f"{page.url_path}.py", page.path
+
+
+def test_switch_page_runs_that_page_not_the_default():
+    titles = {}
+    for page in PAGES:
+        at = _app()
+        at.switch_page(page.path).run()
+        titles[page.url_path] = at.title[0].value
+    assert len(set(titles.values())) == len(PAGES), titles
+
+
 def test_instroom_url_params_select_measure_and_region():
     at = _app(maat="Eerstejaars", regio="Noord-Brabant")  # URL values are the shown labels
     at.switch_page(page_path("instroom")).run()

@@ -151,8 +151,7 @@ def test_comparison_view_warns_about_pairs_that_are_not_like_for_like():
 
 
 # --- the page itself (not the default page) under hostile URLs and broken data -----------------
-# tests/app/test_hostile_urls.py and test_resilience.py switch pages without a first run(), which
-# for pages/<page>/page.py lands on the default page; these run the Raadpleging page for real.
+# the page's own hostile-URL and broken-data cases, asserting its own title (not the default page)
 
 
 def _hostile_cases() -> dict[str, dict[str, str]]:

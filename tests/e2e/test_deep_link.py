@@ -2,7 +2,7 @@
 
 Streamlit 1.67 scans ``pages/*.py`` (``script_runner._mpa_v1``) and, before any session has run
 app.py, would run such a file instead of app.py. Our page entries sit one level down
-(``pages/<page>/page.py``) so this cannot happen; this test keeps it that way.
+(``pages/<page>/<page>.py``) so this cannot happen; this test keeps it that way.
 """
 
 from __future__ import annotations
