@@ -21,7 +21,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
     PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
     PageSpec("app_pages/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
-    PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
+    PageSpec("pages/regio/page.py", "Regio", ":material/map:", "regio"),
     PageSpec("pages/over/page.py", "Over de data", ":material/info:", "over"),
 )
 

@@ -15,11 +15,18 @@ PAGE = page_path("regio")
 
 
 def _run(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    """Run the Regio page with ``query`` as URL parameters.
+
+    AppTest identifies a page by its file name until st.navigation has run once; the entry file
+    is called page.py (url_path 'regio'), so switching before a first run would silently land
+    on the default page. Run the app once, then switch.
+    """
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     for k, v in query.items():
         at.query_params[k] = v
     at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value.startswith("Regio"), [t.value for t in at.title]
     return at
 
 
