@@ -132,6 +132,8 @@ def block(pv_name: str, mode: str, base: int, domain: list[str]) -> ChartBlock:
 
 
 def render(v: View) -> None:
+    if ui.unavailable("cbs_vacancies"):
+        return
     pv, pv_name = str(v.row["provincie_code"]), str(v.row["provincie_name"])
     periods = queries_regio.options__province_periods(SBI_CARE)
     if periods.empty:

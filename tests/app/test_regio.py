@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import config, geo
 from dashboard.navigation import page_path
+from tests.app.test_hostile_urls import HOSTILE
 from tests.conftest import RAW, REPO
+
+TABS = ("Trend", "Kaart", "Vacatures (provincie)", "Eigen cijfers")
 
 PAGE = page_path("regio")
 
@@ -85,3 +90,40 @@ def test_invalid_url_values_fall_back():
     at = _run(gemeente="<script>", niveau="wereld", peers="99")
     assert at.session_state["niveau"] == "arbeidsmarktregio"
     assert at.session_state["peers"] == 5
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_url_is_ignored_on_regio(case):
+    """The shared hostile-URL test switches pages before a first run and so never reaches
+    pages/regio/page.py; this runs every hostile case on the Regio page itself."""
+    at = _run(**HOSTILE[case])
+    for el in at.markdown:
+        assert "<script" not in el.value.lower(), "data text reached the page as HTML"
+        assert "onerror=" not in el.value.lower()
+
+
+@pytest.fixture
+def no_vacancies(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("raw", "transcribed"))
+    (data / "cbs_vacancies.parquet").unlink()
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    geo.features.cache_clear()
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield data
+    geo.features.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
+    at = _run(gemeente="Zwolle (GM0193)", weergave=tab)
+    warnings = " ".join(w.value for w in at.warning)
+    if tab.startswith("Vacatures"):
+        assert "niet beschikbaar" in warnings, warnings
+    else:
+        assert "niet beschikbaar" not in warnings, warnings
