@@ -53,18 +53,24 @@ def trend_summary(
     nl: str = "Nederland",
     peers: str = "de vergelijkbare regio's",
     vacancies: bool = False,
+    text_field: str | None = None,
 ) -> str:
-    """The text alternative of a comparison trend: first and last value of each main series."""
+    """The text alternative of a comparison trend: first and last value of each main series.
+
+    ``text_field`` holds the value as shown ('minimaal …', '<5'); without it the number is
+    formatted at the precision of ``mode``.
+    """
+
+    def text(row: pd.Series) -> str:
+        return str(row[text_field]) if text_field else value_text(row[field], mode, vacancies)
+
     parts = []
     for series, label in (("region", name), ("peers", peers), ("nl", nl)):
         s = data[data["series"] == series].sort_values(x)
         if s.empty:
             continue
         first, last = s.iloc[0], s.iloc[-1]
-        parts.append(
-            f"{label} van {value_text(first[field], mode, vacancies)} ({first[x]}) naar "
-            f"{value_text(last[field], mode, vacancies)} ({last[x]})"
-        )
+        parts.append(f"{label} van {text(first)} ({first[x]}) naar {text(last)} ({last[x]})")
     return "; ".join(parts) + ". Grijze lijnen: de afzonderlijke vergelijkbare regio's."
 
 

@@ -134,7 +134,9 @@ def block(v: View, data: pd.DataFrame, field: str) -> ChartBlock:
         key="regio-trend",
         title=f"{unit} – {v.name} naast Nederland en vergelijkbare regio's",
         chart=chart,
-        summary=lambda d: charts_regio.trend_summary(d, field, v.mode, v.name),
+        summary=lambda d: charts_regio.trend_summary(
+            d, field, v.mode, v.name, text_field="waarde_tekst"
+        ),
         snapshot=m.snapshot,
         definition=f"{m.definition_text()}, naar gemeente van de hogeschoolvestiging",
         subtitle=sub,

@@ -69,7 +69,7 @@ def map_block(
         definition=f"openstaande vacatures in SBI Q, {mean_label}; afgerond op honderdtallen "
         "zoals CBS ze publiceert",
         subtitle=[f"Omlijnd: {pv_name} ({rank}); {mean_label}"],
-        peildatum=mean_label,
+        peildatum=f"einde van het kwartaal; {mean_label}",
         selection=pv_name,
     )
 

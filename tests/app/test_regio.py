@@ -127,3 +127,13 @@ def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
         assert "niet beschikbaar" in warnings, warnings
     else:
         assert "niet beschikbaar" not in warnings, warnings
+
+
+def test_trend_text_alternative_says_minimaal_like_the_kpi():
+    at = _run(gemeente="Zwolle (GM0193)")
+    nl = next(m.value for m in at.metric if m.label.startswith("Nederland"))
+    texts = [e.value for e in (*at.markdown, *at.caption) if "Samenvatting" in e.value]
+    assert texts, "no text alternative found"
+    # the latest NL value as the KPI shows it ('minimaal …' with suppressed cells)
+    assert "Nederland van " in texts[0]
+    assert f"naar {nl} (" in texts[0].replace("\\", ""), (nl, texts[0])

@@ -232,3 +232,26 @@ def test_rank_ties_share_best_rank():
     assert charts_regio.rank_of(df, "v", "B") == (1, 3)
     assert charts_regio.rank_of(df, "v", "C") == (3, 3)
     assert charts_regio.rank_of(df, "v", "D") is None
+
+
+def test_trend_summary_keeps_lower_bounds_and_suppressed_only():
+    """The text alternative says 'minimaal' / '<5' like the KPIs (counted_text), never a bare
+    number for a total with suppressed cells."""
+    df = pd.DataFrame(
+        {
+            "year": [2, 1, 1, 2, 1, 2],
+            "series": ["region", "region", "nl", "nl", "peers", "peers"],
+            "student_count": [12.0, None, 900.0, 950.0, 30.0, 40.0],
+            "suppressed_cells": [0, 2, 3, 1, 0, 0],
+            "is_suppressed_only": [False, True, False, False, False, False],
+        }
+    )
+    df["waarde_tekst"] = [
+        charts_regio.counted_text(r, "student_count", "count") for _, r in df.iterrows()
+    ]
+    text = charts_regio.trend_summary(
+        df, "student_count", "count", "Zwolle", text_field="waarde_tekst"
+    )
+    assert "Zwolle van 2× <5 (1) naar 12 (2)" in text
+    assert "Nederland van minimaal 900 (1) naar minimaal 950 (2)" in text
+    assert "de vergelijkbare regio's van 30 (1) naar 40 (2)" in text
