@@ -249,13 +249,13 @@ def match_gemeente(
         code = "GM" + m.group(1).zfill(4)
         if code in names:
             return code, ""
-        return None, f"onbekende gemeentecode {code} (indeling 2023)"
+        return None, f"onbekende gemeentecode {code} (niet in de gemeentelijke indeling)"
     key = normalise(raw)
     if key in AMBIGUOUS:
         return None, f"dubbelzinnig: {AMBIGUOUS[key]}"
     if key in by_name:
         return by_name[key], ""
-    return None, "naam niet gevonden tussen de 342 gemeenten (indeling 2023)"
+    return None, f"naam niet gevonden tussen de {len(names)} gemeenten van de indeling"
 
 
 def _columns(df: pd.DataFrame) -> tuple[str, str]:
