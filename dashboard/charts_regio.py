@@ -14,6 +14,78 @@ PLURAL = {
 }
 SERIES_ORDER = ("region", "peers", "nl")
 PEER_GREY = "#9a9a9a"
+# students per 1.000 get two decimals; vacancies (CBS publishes hundreds) one
+DECIMALS = {"count": 0, "per_1000": 2, "index": 1}
+VACANCY_DECIMALS = {"count": 0, "per_1000": 1, "index": 1}
+
+
+def value_format(mode: str, vacancies: bool = False) -> str:
+    """The d3 axis/tooltip format of a value mode (count | per_1000 | index)."""
+    per_1000 = ",.1f" if vacancies else ",.2f"
+    return {"count": charts.NUMBER_FORMAT, "per_1000": per_1000, "index": charts.DECIMAL_FORMAT}[
+        mode
+    ]
+
+
+def value_text(x: object, mode: str, vacancies: bool = False) -> str:
+    """A value as Dutch text at the precision of its mode."""
+    return fmt.number(x, (VACANCY_DECIMALS if vacancies else DECIMALS)[mode])
+
+
+def counted_text(row: pd.Series, field: str, mode: str) -> str:
+    """A DUO value as text: '<5' when only suppressed cells, 'minimaal …' for a lower bound."""
+    cells = row.get("suppressed_cells", 0)
+    cells = 0 if pd.isna(cells) else int(cells)
+    if mode == "index":
+        text = value_text(row[field], mode)
+        return f"≈ {text} (afgeschermde cellen)" if cells and not pd.isna(row[field]) else text
+    return fmt.counted(
+        row[field], cells, bool(row.get("is_suppressed_only", False)), DECIMALS[mode]
+    )
+
+
+def trend_summary(
+    data: pd.DataFrame,
+    field: str,
+    mode: str,
+    name: str,
+    x: str = "year",
+    nl: str = "Nederland",
+    peers: str = "de vergelijkbare regio's",
+    vacancies: bool = False,
+    text_field: str | None = None,
+) -> str:
+    """The text alternative of a comparison trend: first and last value of each main series.
+
+    ``text_field`` holds the value as shown ('minimaal …', '<5'); without it the number is
+    formatted at the precision of ``mode``.
+    """
+
+    def text(row: pd.Series) -> str:
+        return str(row[text_field]) if text_field else value_text(row[field], mode, vacancies)
+
+    parts = []
+    for series, label in (("region", name), ("peers", peers), ("nl", nl)):
+        s = data[data["series"] == series].sort_values(x)
+        if s.empty:
+            continue
+        first, last = s.iloc[0], s.iloc[-1]
+        parts.append(f"{label} van {text(first)} ({first[x]}) naar {text(last)} ({last[x]})")
+    return "; ".join(parts) + ". Grijze lijnen: de afzonderlijke vergelijkbare regio's."
+
+
+def quarter_parts(data: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+    """Every quarter from first to last (the x domain) and a 'deel' per run of quarters.
+
+    Missing quarters stay visible gaps: a line is only drawn between consecutive quarters.
+    """
+    index = data["year"] * 4 + data["quarter"] - 1
+    first, last = int(index.min()), int(index.max())
+    domain = [fmt.quarter_short(i // 4, i % 4 + 1) for i in range(first, last + 1)]
+    out = data.sort_values(["region_code", "period_code"]).copy()
+    step = (out["year"] * 4 + out["quarter"]).groupby(out["region_code"]).diff().fillna(1)
+    out["deel"] = (step != 1).groupby(out["region_code"]).cumsum().astype(int)
+    return domain, out
 
 
 def rank_of(df: pd.DataFrame, field: str, code: str) -> tuple[int, int] | None:
@@ -82,15 +154,7 @@ def comparison_trend(
         scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined,
     )
     y_enc = alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=value_format))
-    tooltip = [
-        alt.Tooltip("reeks:N", title="Reeks"),
-        alt.Tooltip(f"{x}:O", title=x_title),
-        alt.Tooltip(f"{label_field}:N", title=y_title)
-        if label_field
-        else alt.Tooltip(f"{y}:Q", title=y_title, format=value_format),
-    ]
-    if source_field:
-        tooltip.append(alt.Tooltip(f"{source_field}:N", title="Bron"))
+    tooltip = _tooltip(x, x_title, y, y_title, value_format, label_field, source_field)
     peers = (
         alt.Chart(df[df["series"] == "peer"])
         .mark_line(strokeWidth=1.2, color=PEER_GREY, opacity=0.7)
@@ -114,6 +178,27 @@ def comparison_trend(
         .encode(x_enc, y_enc, colour, tooltip=tooltip)
     )
     return alt.layer(peers, lines, points).properties(height=380, width="container")
+
+
+def _tooltip(
+    x: str,
+    x_title: str,
+    y: str,
+    y_title: str,
+    value_format: str,
+    label_field: str | None,
+    source_field: str | None,
+) -> list[alt.Tooltip]:
+    """Series, period, the value (its text when given) and the source of each point."""
+    value = (
+        alt.Tooltip(f"{label_field}:N", title=y_title)
+        if label_field
+        else alt.Tooltip(f"{y}:Q", title=y_title, format=value_format)
+    )
+    tooltip = [alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip(f"{x}:O", title=x_title), value]
+    if source_field:
+        tooltip.append(alt.Tooltip(f"{source_field}:N", title="Bron"))
+    return tooltip
 
 
 def _order(s: pd.Series) -> pd.Series:

@@ -27,7 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/arbeidsmarkt/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"
     ),
     PageSpec("pages/raadpleging/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
-    PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),
+    PageSpec("pages/regio/regio.py", "Regio", ":material/map:", "regio"),
     PageSpec("pages/over/over.py", "Over de data", ":material/info:", "over"),
 )
 

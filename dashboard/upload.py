@@ -3,51 +3,34 @@
 The file is only read, never executed: CSV through pandas with ``dtype=str`` and XLSX through
 openpyxl without evaluating formulas, so a cell like ``=HYPERLINK(...)`` stays that text. Every
 problem becomes a Dutch message; rows that cannot be matched to a gemeente are listed, never
-dropped silently.
+dropped silently. Reading lives in upload_files, gemeente matching in upload_match; their public
+names are available here too.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard import fmt
+from dashboard.upload_files import MAX_BYTES as MAX_BYTES
+from dashboard.upload_files import (
+    MAX_ROWS,
+    UploadError,
+    parse_number,
+    read_csv,
+    read_xlsx,
+    size_error,
+)
+from dashboard.upload_match import gemeente_lookup, match_gemeente, normalise
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 200_000
-MAX_COLUMNS = 200
 CODE_HEADERS = ("gemeentecode", "gemeente_code", "gm_code", "gmcode", "code", "regiocode", "gwb")
 NAME_HEADERS = ("gemeentenaam", "gemeente_naam", "gemeente", "naam", "regio", "regionaam")
 YEAR_HEADERS = ("jaar", "year", "perioden", "periode", "peiljaar", "jaartal")
-# spoken or older names -> the official CBS name (regions_gemeente, 2023 division)
-ALIASES = {
-    "den haag": "s gravenhage",
-    "the hague": "s gravenhage",
-    "gravenhage": "s gravenhage",
-    "den bosch": "s hertogenbosch",
-    "hertogenbosch": "s hertogenbosch",
-    "bergen nh": "bergen nh",
-    "bergen noord holland": "bergen nh",
-    "bergen l": "bergen l",
-    "bergen limburg": "bergen l",
-    "nuenen": "nuenen gerwen en nederwetten",
-    "hengelo o": "hengelo",
-    "hengelo overijssel": "hengelo",
-}
-AMBIGUOUS = {"bergen": "Bergen (NH.) of Bergen (L.)? Schrijf 'Bergen (NH)' of 'Bergen (L)'."}
 _FORMULA = re.compile(r"^\s*(=|[+@]\s*[A-Za-z_])")
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\b|JJ|KW|MM|-)")
-_CODE = re.compile(r"^\s*(?:GM)?\s*(\d{1,4})\s*$", re.IGNORECASE)
-
-
-class UploadError(ValueError):
-    """A file that cannot be read at all; the message is Dutch and meant for the user."""
 
 
 @dataclass
@@ -60,136 +43,6 @@ class UploadResult:
     problems: pd.DataFrame  # regel, kolom, invoer, probleem (formulas, text, negatives, empty)
     messages: list[str] = field(default_factory=list)
     variables: list[str] = field(default_factory=list)
-
-
-def size_error(n_bytes: int) -> str | None:
-    """The Dutch message for a file above MAX_BYTES (checked before any parsing)."""
-    if n_bytes > MAX_BYTES:
-        mb = fmt.number(n_bytes / 1024 / 1024, 1)
-        limit = fmt.number(MAX_BYTES / 1024 / 1024)
-        return (
-            f"Het bestand is te groot ({mb} MB); het maximum is {limit} MB. Het is niet "
-            "gelezen. Verklein het bestand (bijvoorbeeld alleen de kolommen gemeente, jaar en "
-            "uw cijfers) en probeer opnieuw."
-        )
-    return None
-
-
-def normalise(name: str) -> str:
-    """Accent-, case- and punctuation-insensitive key: "'s-Gravenhage" -> 's gravenhage'."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"^\s*gemeente\s+", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return ALIASES.get(text, text)
-
-
-def gemeente_lookup(gemeenten: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
-    """(normalised name -> code, code -> official name) from regions_gemeente rows."""
-    by_name = {
-        normalise(n): c
-        for c, n in zip(gemeenten["gemeente_code"], gemeenten["gemeente_name"], strict=True)
-    }
-    names = dict(zip(gemeenten["gemeente_code"], gemeenten["gemeente_name"], strict=True))
-    return by_name, names
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or Windows-1252; anything else is a clear Dutch error."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\x00\x00\xfe\xff",):
-        raise UploadError(
-            "Dit bestand is opgeslagen als UTF-16 ('Unicode-tekst'). Sla het in Excel op als "
-            "'CSV UTF-8 (door lijstscheidingsteken gescheiden)' en probeer opnieuw."
-        )
-    if b"\x00" in data[:4096]:
-        raise UploadError(
-            "Dit bestand is geen leesbare tekst (CSV): het bevat binaire gegevens. Kies een "
-            "CSV- of XLSX-bestand."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise UploadError(
-            "De tekenset van dit bestand wordt niet herkend (geen UTF-8 en geen Windows-1252). "
-            "Sla het op als 'CSV UTF-8' en probeer opnieuw."
-        ) from exc
-    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
-    if controls > 5:
-        raise UploadError(
-            "Dit bestand is geen leesbare tekst (CSV): het bevat binaire gegevens. Kies een "
-            "CSV- of XLSX-bestand."
-        )
-    return text
-
-
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
-    sep = max(counts, key=lambda s: counts[s])
-    if counts[sep] == 0:
-        raise UploadError(
-            "Geen scheidingsteken gevonden in de eerste regel. Gebruik een puntkomma (;) of "
-            "komma (,) tussen de kolommen: gemeente, jaar en een of meer kolommen met cijfers."
-        )
-    return sep
-
-
-def read_csv(data: bytes) -> tuple[pd.DataFrame, str]:
-    """All cells as text (never evaluated); returns the frame and the delimiter."""
-    text = decode(data)
-    if not text.strip():
-        raise UploadError("Het bestand is leeg.")
-    sep = _delimiter(text)
-    try:
-        df = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            engine="python",
-            quoting=csv.QUOTE_MINIMAL,
-            nrows=MAX_ROWS + 1,
-        )
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        raise UploadError(
-            f"Het bestand kon niet als CSV worden gelezen ({type(exc).__name__}). Controleer of "
-            "elke regel evenveel kolommen heeft."
-        ) from exc
-    return df, sep
-
-
-def read_xlsx(data: bytes) -> pd.DataFrame:
-    """First worksheet as text. Formulas are read as their text (openpyxl never evaluates)."""
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UploadError(
-            "Dit XLSX-bestand kon niet worden geopend (beschadigd of geen Excel-bestand)."
-        ) from exc
-    try:
-        ws = wb.worksheets[0]
-        rows = []
-        for i, row in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
-            if i > MAX_ROWS:
-                break
-            rows.append(["" if v is None else str(v) for v in row])
-    finally:
-        wb.close()
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        raise UploadError("Het eerste werkblad van dit Excel-bestand is leeg.")
-    header, body = rows[0], rows[1:]
-    width = len(header)
-    body = [(r + [""] * width)[:width] for r in body]
-    return pd.DataFrame(body, columns=[h.strip() or f"kolom_{j + 1}" for j, h in enumerate(header)])
 
 
 def _key(header: str) -> str:
@@ -213,49 +66,6 @@ def _looks_like_data(cell: str) -> bool:
     return bool(
         re.fullmatch(r"-?[\d.,]+", cell) or re.fullmatch(r"GM\d{4}", cell, flags=re.IGNORECASE)
     )
-
-
-def parse_number(text: str, sep: str) -> float | None:
-    """Dutch or English number text -> float; None when it is not a number."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not t:
-        return None
-    if "," in t and "." in t:
-        t = (
-            t.replace(".", "").replace(",", ".")
-            if t.rfind(",") > t.rfind(".")
-            else t.replace(",", "")
-        )
-    elif "," in t:
-        t = t.replace(",", ".")
-    elif sep == ";" and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t):
-        t = t.replace(".", "")  # Dutch thousands separator in a Dutch (;) file
-    try:
-        v = float(t)
-    except ValueError:
-        return None
-    return v if v == v else None  # NaN -> None
-
-
-def match_gemeente(
-    text: str, by_name: dict[str, str], names: dict[str, str]
-) -> tuple[str | None, str]:
-    """(code, '') when matched, else (None, Dutch reason)."""
-    raw = str(text).strip()
-    if not raw:
-        return None, "lege gemeente"
-    m = _CODE.match(raw)
-    if m:
-        code = "GM" + m.group(1).zfill(4)
-        if code in names:
-            return code, ""
-        return None, f"onbekende gemeentecode {code} (huidige gemeentelijke indeling)"
-    key = normalise(raw)
-    if key in AMBIGUOUS:
-        return None, f"dubbelzinnig: {AMBIGUOUS[key]}"
-    if key in by_name:
-        return by_name[key], ""
-    return None, f"naam niet gevonden tussen de {len(names)} gemeenten (huidige indeling)"
 
 
 def _columns(df: pd.DataFrame) -> tuple[str, str]:
@@ -302,13 +112,62 @@ def parse(data: bytes, filename: str, gemeenten: pd.DataFrame) -> UploadResult:
     return _collect(df, gem_col, year_col, sep, gemeenten)
 
 
+def _cell(cell: str, sep: str) -> tuple[float | None, str]:
+    """(value, problem): formulas and text are no number, a negative value counts as empty."""
+    if not cell.strip():
+        return None, "leeg"
+    v = parse_number(cell, sep)
+    if v is None:
+        formula = _FORMULA.match(cell)
+        return None, "formule: als tekst gelezen, niet uitgerekend" if formula else "geen getal"
+    if v < 0:
+        return None, "negatief: als leeg behandeld"
+    return v, ""
+
+
+def _long_rows(
+    keys: list[tuple[int, str, int]],
+    names: dict[str, str],
+    variables: list[str],
+    numeric: dict[str, list[tuple[int, float | None]]],
+) -> tuple[list[dict], list[dict]]:
+    """Long-form rows (the first line per gemeente and year) and the duplicate lines."""
+    seen: dict[tuple[str, int], int] = {}
+    rows: list[dict] = []
+    duplicates: list[dict] = []
+    for idx, (line, code, year) in enumerate(keys):
+        if (code, year) in seen:
+            duplicates.append(
+                {
+                    "regel": line,
+                    "gemeente_code": code,
+                    "gemeente_name": names[code],
+                    "year": year,
+                    "eerste_regel": seen[(code, year)],
+                }
+            )
+            continue
+        seen[(code, year)] = line
+        rows.extend(
+            {
+                "gemeente_code": code,
+                "gemeente_name": names[code],
+                "year": year,
+                "variable": c,
+                "value": numeric[c][idx][1],
+            }
+            for c in variables
+        )
+    return rows, duplicates
+
+
 def _collect(
     df: pd.DataFrame, gem_col: str, year_col: str, sep: str, gemeenten: pd.DataFrame
 ) -> UploadResult:
     by_name, names = gemeente_lookup(gemeenten)
     skip = {gem_col, year_col} | {c for c in df.columns if _key(c) in CODE_HEADERS + NAME_HEADERS}
     candidates = [c for c in df.columns if c not in skip]
-    unmatched, problems, rows = [], [], []
+    unmatched, problems = [], []
     numeric: dict[str, list[tuple[int, float | None]]] = {c: [] for c in candidates}
     keys: list[tuple[int, str, int]] = []
     for i, rec in enumerate(df.to_dict("records")):
@@ -326,54 +185,14 @@ def _collect(
         keys.append((line, code, int(ym.group(1))))
         for c in candidates:
             cell = str(rec[c])
-            v = parse_number(cell, sep)
-            if cell.strip() and v is None:
-                kind = (
-                    "formule: als tekst gelezen, niet uitgerekend"
-                    if _FORMULA.match(cell)
-                    else "geen getal"
-                )
-                problems.append({"regel": line, "kolom": c, "invoer": cell, "probleem": kind})
-            elif not cell.strip():
-                problems.append({"regel": line, "kolom": c, "invoer": "", "probleem": "leeg"})
-            elif v is not None and v < 0:
-                problems.append(
-                    {
-                        "regel": line,
-                        "kolom": c,
-                        "invoer": cell,
-                        "probleem": "negatief: als leeg behandeld",
-                    }
-                )
-                v = None
+            v, problem = _cell(cell, sep)
+            if problem:
+                invoer = cell if cell.strip() else ""
+                problems.append({"regel": line, "kolom": c, "invoer": invoer, "probleem": problem})
             numeric[c].append((line, v))
     variables = [c for c in candidates if any(v is not None for _, v in numeric[c])]
     dropped = [c for c in candidates if c not in variables]
-    seen: dict[tuple[str, int], int] = {}
-    duplicates = []
-    for idx, (line, code, year) in enumerate(keys):
-        if (code, year) in seen:
-            duplicates.append(
-                {
-                    "regel": line,
-                    "gemeente_code": code,
-                    "gemeente_name": names[code],
-                    "year": year,
-                    "eerste_regel": seen[(code, year)],
-                }
-            )
-            continue
-        seen[(code, year)] = line
-        for c in variables:
-            rows.append(
-                {
-                    "gemeente_code": code,
-                    "gemeente_name": names[code],
-                    "year": year,
-                    "variable": c,
-                    "value": numeric[c][idx][1],
-                }
-            )
+    rows, duplicates = _long_rows(keys, names, variables, numeric)
     problems = [
         p for p in problems if p["kolom"] in variables or p["probleem"].startswith("formule")
     ]

@@ -85,7 +85,9 @@ def latest_participatie_year() -> int:
 
 
 def _run(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    # a first run registers the st.navigation pages: before it, AppTest finds a page by its file
+    # name, and pages/<page>/page.py would silently land on the default page
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     for k, v in query.items():
         at.query_params[k] = v
     at.switch_page(page).run()

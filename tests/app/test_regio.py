@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import config, geo
 from dashboard.navigation import page_path
+from tests.app.test_hostile_urls import HOSTILE
 from tests.conftest import RAW, REPO
+
+TABS = ("Trend", "Kaart", "Vacatures (provincie)", "Eigen cijfers")
 
 PAGE = page_path("regio")
 
 
 def _run(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    """Run the Regio page with ``query`` as URL parameters.
+
+    AppTest identifies a page by its file name until st.navigation has run once; the entry file
+    is called page.py (url_path 'regio'), so switching before a first run would silently land
+    on the default page. Run the app once, then switch.
+    """
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     for k, v in query.items():
         at.query_params[k] = v
     at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value.startswith("Regio"), [t.value for t in at.title]
     return at
 
 
@@ -78,3 +90,50 @@ def test_invalid_url_values_fall_back():
     at = _run(gemeente="<script>", niveau="wereld", peers="99")
     assert at.session_state["niveau"] == "arbeidsmarktregio"
     assert at.session_state["peers"] == 5
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_url_is_ignored_on_regio(case):
+    """The shared hostile-URL test switches pages before a first run and so never reaches
+    pages/regio/page.py; this runs every hostile case on the Regio page itself."""
+    at = _run(**HOSTILE[case])
+    for el in at.markdown:
+        assert "<script" not in el.value.lower(), "data text reached the page as HTML"
+        assert "onerror=" not in el.value.lower()
+
+
+@pytest.fixture
+def no_vacancies(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("raw", "transcribed"))
+    (data / "cbs_vacancies.parquet").unlink()
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    geo.features.cache_clear()
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield data
+    geo.features.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
+    at = _run(gemeente="Zwolle (GM0193)", weergave=tab)
+    warnings = " ".join(w.value for w in at.warning)
+    if tab.startswith("Vacatures"):
+        assert "niet beschikbaar" in warnings, warnings
+    else:
+        assert "niet beschikbaar" not in warnings, warnings
+
+
+def test_trend_text_alternative_says_minimaal_like_the_kpi():
+    at = _run(gemeente="Zwolle (GM0193)")
+    nl = next(m.value for m in at.metric if m.label.startswith("Nederland"))
+    texts = [e.value for e in (*at.markdown, *at.caption) if "Samenvatting" in e.value]
+    assert texts, "no text alternative found"
+    # the latest NL value as the KPI shows it ('minimaal …' with suppressed cells)
+    assert "Nederland van " in texts[0]
+    assert f"naar {nl} (" in texts[0].replace("\\", ""), (nl, texts[0])

@@ -10,8 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import charts_regio as cr
-from dashboard import db
+from dashboard import charts_regio, db
 from dashboard.queries import StudentSelection
 from tests.conftest import RAW, REPO
 
@@ -46,13 +45,26 @@ def default_programmes() -> list[str]:
         ]
 
 
+def _enrolled_years() -> list[int]:
+    """The study years in the raw DUO enrolment file (oldest first)."""
+    with DUO_ENROLLED.open(encoding="utf-8") as fh:
+        return sorted({int(r["STUDIEJAAR"]) for r in csv.DictReader(fh)})
+
+
+YEARS = _enrolled_years()
+LATEST, FIRST = YEARS[-1], YEARS[0]  # the latest year compared; the first (index base)
+
+
 @pytest.fixture(scope="module")
 def raw_enrolled(default_programmes) -> dict[str, int]:
-    """GMxxxx -> enrolled students 2024 in the default programmes ('-1' = suppressed, skipped)."""
+    """GMxxxx -> enrolled students in LATEST, default programmes ('-1' = suppressed, skipped)."""
     counts: dict[str, int] = defaultdict(int)
     with DUO_ENROLLED.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            if r["STUDIEJAAR"] != "2024" or r["OPLEIDINGSCODE_ACTUEEL"] not in default_programmes:
+            if (
+                int(r["STUDIEJAAR"]) != LATEST
+                or r["OPLEIDINGSCODE_ACTUEEL"] not in default_programmes
+            ):
                 continue
             n = int(r["AANTAL_INGESCHREVENEN"])
             counts["GM" + r["GEMEENTENUMMER"]] += 0 if n == -1 else n
@@ -120,7 +132,7 @@ def _by_region(database, programmes, level):
     sel = StudentSelection(measure="enrolled", programmes=tuple(programmes))
     p = {k: list(v) if isinstance(v, tuple) else v for k, v in sel.params(False).items()}
     return db.execute(
-        database, "students__by_region", {**p, "level": level, "year": 2024, "base_year": 2020}
+        database, "students__by_region", {**p, "level": level, "year": LATEST, "base_year": FIRST}
     )
 
 
@@ -128,13 +140,13 @@ def _by_region(database, programmes, level):
 def test_gemeente_per_1000_and_rank_recounted(
     database, raw_population, raw_enrolled, default_programmes, code
 ):
-    per_1000 = {c: 1000 * n / raw_population[(c, 2024)] for c, n in raw_enrolled.items()}
+    per_1000 = {c: 1000 * n / raw_population[(c, LATEST)] for c, n in raw_enrolled.items()}
     expected_rank = 1 + sum(v > per_1000[code] for v in per_1000.values())
     df = _by_region(database, default_programmes, "gemeente")
     row = df.set_index("region_code").loc[code]
     assert row["per_1000"] == pytest.approx(per_1000[code], abs=0.005)
-    assert cr.rank_of(df, "per_1000", code) == (expected_rank, len(per_1000))
-    text = cr.rank_text(cr.rank_of(df, "per_1000", code), "gemeente", len(df))
+    assert charts_regio.rank_of(df, "per_1000", code) == (expected_rank, len(per_1000))
+    text = charts_regio.rank_text(charts_regio.rank_of(df, "per_1000", code), "gemeente", len(df))
     assert text.startswith(f"{expected_rank}e van {len(per_1000)} gemeenten")
 
 
@@ -144,7 +156,7 @@ def test_arbeidsmarktregio_rank_recounted(
     students: dict[str, int] = defaultdict(int)
     pop: dict[str, int] = defaultdict(int)
     for gm, am in am_of.items():
-        pop[am] += raw_population[(gm, 2024)]
+        pop[am] += raw_population[(gm, LATEST)]
         if gm in raw_enrolled:
             students[am] += raw_enrolled[gm]
     per_1000 = {am: 1000 * n / pop[am] for am, n in students.items()}
@@ -154,9 +166,9 @@ def test_arbeidsmarktregio_rank_recounted(
     assert df.set_index("region_name").loc["Regio Zwolle", "per_1000"] == pytest.approx(
         zwolle, abs=0.005
     )
-    rank = cr.rank_of(df, "per_1000", "AM36")
+    rank = charts_regio.rank_of(df, "per_1000", "AM36")
     assert rank == (expected, len(per_1000))
-    assert cr.rank_text(rank, "arbeidsmarktregio", 35) == (
+    assert charts_regio.rank_text(rank, "arbeidsmarktregio", 35) == (
         f"{expected}e van {len(per_1000)} arbeidsmarktregio's met een waarde "
         f"({35 - len(per_1000)} zonder)"
     )
@@ -178,21 +190,21 @@ def test_trend_query_per_1000_and_peer_group(database, raw_population, raw_enrol
             "level": "gemeente",
             "region_code": "GM0193",
             "peer_codes": ["GM0363", "GM0014"],
-            "base_year": 2020,
+            "base_year": FIRST,
         },
     )
-    y = df[df["year"] == 2024].set_index("region_code")
+    y = df[df["year"] == LATEST].set_index("region_code")
     pop = raw_population
     assert y.loc["GM0193", "per_1000"] == pytest.approx(
-        1000 * raw_enrolled["GM0193"] / pop[("GM0193", 2024)], abs=0.0005
+        1000 * raw_enrolled["GM0193"] / pop[("GM0193", LATEST)], abs=0.0005
     )
     group = raw_enrolled["GM0363"] + raw_enrolled["GM0014"]
     assert y.loc["PEERS", "student_count"] == group
     assert y.loc["PEERS", "per_1000"] == pytest.approx(
-        1000 * group / (pop[("GM0363", 2024)] + pop[("GM0014", 2024)]), abs=0.0005
+        1000 * group / (pop[("GM0363", LATEST)] + pop[("GM0014", LATEST)]), abs=0.0005
     )
     assert y.loc["NL01", "student_count"] == sum(raw_enrolled.values())
-    assert y.loc["NL01", "population"] == pop[("NL01", 2024)]
+    assert y.loc["NL01", "population"] == pop[("NL01", LATEST)]
 
 
 def test_comparison_chart_encodings():
@@ -205,16 +217,41 @@ def test_comparison_chart_encodings():
             "definition": ["d"] * 4,
         }
     )
-    chart = cr.comparison_trend(cr.label_series(df, "Zwolle"), "value", "Per 1.000")
+    chart = charts_regio.comparison_trend(
+        charts_regio.label_series(df, "Zwolle"), "value", "Per 1.000"
+    )
     spec = chart.to_dict()
     lines = spec["layer"][1]["encoding"]
     assert lines["color"]["scale"]["domain"] == ["Zwolle", "Groep", "Nederland"]
     assert lines["y"]["title"] == "Per 1.000"
-    assert spec["layer"][0]["mark"]["color"] == cr.PEER_GREY
+    assert spec["layer"][0]["mark"]["color"] == charts_regio.PEER_GREY
 
 
 def test_rank_ties_share_best_rank():
     df = pd.DataFrame({"region_code": ["A", "B", "C", "D"], "v": [5.0, 5.0, 3.0, None]})
-    assert cr.rank_of(df, "v", "B") == (1, 3)
-    assert cr.rank_of(df, "v", "C") == (3, 3)
-    assert cr.rank_of(df, "v", "D") is None
+    assert charts_regio.rank_of(df, "v", "B") == (1, 3)
+    assert charts_regio.rank_of(df, "v", "C") == (3, 3)
+    assert charts_regio.rank_of(df, "v", "D") is None
+
+
+def test_trend_summary_keeps_lower_bounds_and_suppressed_only():
+    """The text alternative says 'minimaal' / '<5' like the KPIs (counted_text), never a bare
+    number for a total with suppressed cells."""
+    df = pd.DataFrame(
+        {
+            "year": [2, 1, 1, 2, 1, 2],
+            "series": ["region", "region", "nl", "nl", "peers", "peers"],
+            "student_count": [12.0, None, 900.0, 950.0, 30.0, 40.0],
+            "suppressed_cells": [0, 2, 3, 1, 0, 0],
+            "is_suppressed_only": [False, True, False, False, False, False],
+        }
+    )
+    df["waarde_tekst"] = [
+        charts_regio.counted_text(r, "student_count", "count") for _, r in df.iterrows()
+    ]
+    text = charts_regio.trend_summary(
+        df, "student_count", "count", "Zwolle", text_field="waarde_tekst"
+    )
+    assert "Zwolle van 2× <5 (1) naar 12 (2)" in text
+    assert "Nederland van minimaal 900 (1) naar minimaal 950 (2)" in text
+    assert "de vergelijkbare regio's van 30 (1) naar 40 (2)" in text

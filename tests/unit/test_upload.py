@@ -166,3 +166,16 @@ def test_duplicates_negative_and_nan_are_reported(gemeenten):
 )
 def test_parse_number(text, sep, expected):
     assert upload.parse_number(text, sep) == expected
+
+
+def test_unmatched_reason_counts_the_gemeenten_it_searched(gemeenten):
+    """The reason names how many gemeenten were searched (from the data), not a typed number."""
+    by_name, names = upload.gemeente_lookup(gemeenten)
+    code, reason = upload.match_gemeente("Atlantis", by_name, names)
+    assert code is None
+    assert f"tussen de {len(gemeenten)} gemeenten" in reason
+    few = gemeenten.head(3)
+    _, reason = upload.match_gemeente("Atlantis", *upload.gemeente_lookup(few))
+    assert "tussen de 3 gemeenten" in reason
+    _, reason = upload.match_gemeente("GM9999", by_name, names)
+    assert reason.startswith("onbekende gemeentecode GM9999")

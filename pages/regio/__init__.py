@@ -1,0 +1,1 @@
+"""Regio: a gemeente compares itself with Nederland and with regions like it, over time."""

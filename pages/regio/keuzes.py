@@ -1,0 +1,202 @@
+"""Regio controls: the gemeente, the DUO comparison level, measure, value mode and peer group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts_regio, fmt, params, queries, queries_regio, ui
+from dashboard.components.controls import choice
+from dashboard.queries_catalog import catalog
+
+P = params.Regio
+LEVELS = {
+    "gemeente": "Gemeente",
+    "arbeidsmarktregio": "Arbeidsmarktregio",
+    "provincie": "Provincie",
+}
+VALUES = {"count": "Aantal", "per_1000": "Per 1.000 inwoners", "index": "Index (basisjaar = 100)"}
+FIELDS = {"count": "student_count", "per_1000": "per_1000", "index": "index_value"}
+DEFAULT_PEERS = 5
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the tabs need: the gemeente, the chosen level and values, the peer group."""
+
+    row: pd.Series  # the gemeente with its provincie and arbeidsmarktregio
+    level: str
+    measure: str
+    mode: str
+    base: int  # index base year (first year of the newest definition by default)
+    code: str  # the compared region (of ``level``)
+    name: str
+    peers: pd.DataFrame  # region_code, region_name
+    peer_count: int
+    programmes: tuple[str, ...]
+
+    @property
+    def selection(self) -> queries.StudentSelection:
+        return queries.StudentSelection(measure=self.measure, programmes=self.programmes)
+
+
+def division() -> str:
+    """The gemeente division of the dashboard ('1 januari …'), from the snapshot manifest."""
+    return str(ui.manifest_entry("regions_gemeente").get("peildatum", "het dashboard"))
+
+
+def pick_gemeente() -> pd.Series:
+    regions = queries.options__regions()
+    gem = regions[regions["region_level"] == "gemeente"].sort_values("region_name")
+    names = {r.region_code: f"{r.region_name} ({r.region_code})" for r in gem.itertuples()}
+    largest = gem.sort_values(["population_latest", "region_code"], ascending=[False, True])
+    code = choice(
+        "Gemeente",
+        names,
+        key=P.GEMEENTE,
+        default=largest["region_code"].iloc[0],
+        kind="select",
+        help="Typ een naam of een code (GM0363) om te zoeken.",
+    )
+    row = gem.set_index("region_code").loc[code].copy()
+    row["region_code"] = code
+    return row
+
+
+def show_gemeente(row: pd.Series) -> None:
+    cols = st.columns(3)
+    last = catalog().population_years[1]
+    ui.kpi(
+        cols[0],
+        f"Inwoners (1 januari {last})" if last else "Inwoners (1 januari, laatste jaar)",
+        fmt.number(row["population_latest"]),
+        help_text=f"CBS 03759ned, bevolking op 1 januari; gemeentelijke indeling van {division()}.",
+    )
+    ui.kpi(
+        cols[1], "Provincie", str(row["provincie_name"]), help_text="CBS-vacatures: per provincie."
+    )
+    ui.kpi(
+        cols[2],
+        "Arbeidsmarktregio",
+        str(row["arbeidsmarktregio_name"]),
+        help_text="Standaard vergelijkingsniveau voor DUO-studenten.",
+    )
+
+
+def level_code(row: pd.Series, level: str) -> tuple[str, str]:
+    if level == "gemeente":
+        return str(row["region_code"]), str(row["region_name"])
+    return str(row[f"{level}_code"]), str(row[f"{level}_name"])
+
+
+def index_bases(measure: str, programmes: tuple[str, ...]) -> list[int]:
+    """Years of the newest definition with data for the selection (NL): the possible index bases."""
+    sel = queries.StudentSelection(measure=measure, programmes=programmes)
+    yearly = queries.students__yearly(sel)
+    known = yearly[yearly["student_count"].notna()]
+    if known.empty:
+        return []
+    newest = known.loc[known["year"].idxmax(), "definition"]
+    return sorted(int(y) for y in known.loc[known["definition"] == newest, "year"])
+
+
+def choose_values(programmes: tuple[str, ...]) -> tuple[str, str, str, int]:
+    """Level, measure, value mode and index base year."""
+    c1, c2 = st.columns(2)
+    c3, c4 = st.columns([2, 1])
+    level = choice(
+        "Niveau DUO-vergelijking",
+        LEVELS,
+        key=P.LEVEL,
+        default="arbeidsmarktregio",
+        container=c1,
+        help="DUO telt studenten in de gemeente van de hogeschoolvestiging. Een gemeente "
+        "zonder hogeschool heeft dus geen studenten; daarom is de arbeidsmarktregio de standaard.",
+    )
+    measures = {k: m.label for k, m in catalog().measures.items()}
+    measure = choice("Maat", measures, key=P.MEASURE, default="enrolled", container=c2)
+    mode = choice(
+        "Waarde",
+        VALUES,
+        key=P.VALUE,
+        default="per_1000",
+        container=c3,
+        help="Per 1.000 inwoners: het aantal studenten aan hogeschoolvestigingen in de regio, "
+        "gedeeld door de inwoners van de regio (CBS, 1 januari, vanaf het eerste jaar met "
+        "bevolkingscijfers). Dit is geen deelnamecijfer: studenten wonen vaak ergens anders "
+        "dan waar ze studeren, en een regio zonder hogeschool telt 0.",
+    )
+    bases = index_bases(measure, programmes)
+    base = bases[0] if bases else 0  # the first year of the newest definition
+    if mode == "index" and bases:  # only shown when it matters (disabled labels fail contrast)
+        base = choice(
+            "Basisjaar",
+            bases,
+            key=P.BASE,
+            kind="select",
+            container=c4,
+            help="Het jaar dat op 100 wordt gezet bij 'Index'. Alleen jaren met de nieuwste "
+            "definitie: een index over een definitiebreuk vergelijkt twee verschillende tellingen.",
+        )
+    return level, measure, mode, int(base)
+
+
+def choose_peers(level: str, code: str, name: str) -> tuple[pd.DataFrame, int]:
+    """The peer group: closest in population (SQL), or the user's own list; and the count."""
+    regions = queries.options__regions()
+    same = regions[(regions["region_level"] == level) & (regions["region_code"] != code)]
+    names = dict(zip(same["region_code"], same["region_name"], strict=True))
+    c1, c2 = st.columns([1, 2.4])
+    count = c1.slider(
+        "Aantal vergelijkbare regio's",
+        3,
+        10,
+        DEFAULT_PEERS,
+        key=P.PEERS,
+        bind="query-params",
+        help="De regio's van hetzelfde niveau met het inwonertal dat het dichtst bij ligt "
+        "(laatste jaar; bij gelijke afstand telt de code).",
+    )
+    picked = c2.multiselect(
+        f"Of kies zelf {charts_regio.PLURAL[level]} om mee te vergelijken",
+        list(names),
+        format_func=names.get,
+        key=P.COMPARE,
+        bind="query-params",
+        placeholder="Automatisch: dichtstbijzijnd in inwonertal",
+    )
+    picked = [c for c in picked if c in names]
+    if picked:
+        peers = pd.DataFrame({"region_code": picked, "region_name": [names[c] for c in picked]})
+        listed = ", ".join(ui.plain(n) for n in peers["region_name"])
+        st.caption(f"Vergelijkingsgroep: uw eigen keuze. {listed}.")
+        return peers, int(count)
+    auto = queries_regio.peers__by_population(level, code, count)
+    peers = auto[auto["peer_rank"] > 0]
+    year = int(auto["population_year"].iloc[0]) if len(auto) else ""
+    listed = ", ".join(
+        f"{ui.plain(r.region_name)} ({fmt.number(r.population)})" for r in peers.itertuples()
+    )
+    st.caption(
+        f"Vergelijkingsgroep: de {len(peers)} {charts_regio.PLURAL[level]} die in inwonertal "
+        f"(1 januari {year}) het dichtst bij {ui.plain(name)} liggen: {listed}."
+    )
+    return peers[["region_code", "region_name"]], int(count)
+
+
+def choose(programmes: tuple[str, ...]) -> View:
+    """Draw the controls above the tabs and return the chosen view."""
+    row = pick_gemeente()
+    show_gemeente(row)
+    level, measure, mode, base = choose_values(programmes)
+    code, name = level_code(row, level)
+    st.caption(
+        f"Studenten (DUO) vergelijkt u hier op niveau {LEVELS[level].lower()}: {ui.plain(name)}. "
+        "DUO telt studenten in de gemeente van de hogeschoolvestiging, niet waar ze wonen; een "
+        "gemeente zonder hogeschool heeft dus nul studenten. Vacatures (CBS) bestaan alleen per "
+        "provincie."
+    )
+    peers, count = choose_peers(level, code, name)
+    return View(row, level, measure, mode, base, code, name, peers, count, programmes)

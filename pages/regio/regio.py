@@ -1,0 +1,32 @@
+"""Regio: a gemeente compares itself with Nederland and with regions like it, over time."""
+
+import streamlit as st
+
+from dashboard import filters, params, ui
+from pages.regio import eigen, kaart, keuzes, trend, vacatures
+
+TABS = (
+    ("Trend", trend.render),
+    ("Kaart", kaart.render),
+    ("Vacatures (provincie)", vacatures.render),
+    ("Eigen cijfers", eigen.render),
+)
+
+st.title("Regio: uw gemeente vergeleken")
+st.write(
+    "Hoe doet uw regio het, vergeleken met Nederland en met regio's die qua inwonertal op de uwe "
+    "lijken, en hoe verandert dat? Kies hieronder een gemeente. Studenten (DUO) tellen op de "
+    "plaats van de hogeschool, vacatures (CBS) per provincie; onder Eigen cijfers zet u uw eigen "
+    "gegevens (bijvoorbeeld uit de Monitor Sociaal Domein) naast die van vergelijkbare gemeenten."
+)
+if not ui.unavailable("students", "population", "regions_gemeente"):
+    programmes = tuple(filters.current_filters().programmes)
+    view = keuzes.choose(programmes)
+    if not programmes:
+        st.info("Geen opleidingen gekozen. Kies links een of meer opleidingsgroepen.")
+    else:
+        tabs = st.tabs([label for label, _ in TABS], key=params.Shared.VIEW, bind="query-params")
+        for tab, (_, render) in zip(tabs, TABS, strict=True):
+            if tab.open:
+                with tab:
+                    render(view)
