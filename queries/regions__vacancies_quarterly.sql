@@ -9,7 +9,8 @@
 --   (PEERS for the group), region_name, vacancy_count (persons; group = sum of peers),
 --   is_provisional, source_kind ('statline' = 83599NED, 'publicatie' = transcribed from a CBS
 --   publication), is_implied (derived from a stated level and change), publisher, url (for
---   publicatie rows; NULL for the group), population (1 Jan of year; NULL before 2019), per_1000 (one decimal: CBS
+--   publicatie rows; NULL for the group), population (1 Jan of year; NULL before 2019), per_1000
+--   (one decimal: CBS
 --   publishes hundreds), base_mean (mean of the four $base_year quarters, rounded to hundreds;
 --   NULL when $base_year is incomplete), index_value (base_year = 100).
 -- Source: vacancies_nsa (CBS 83599NED + transcribed NSA quarters), population.

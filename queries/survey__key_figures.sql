@@ -7,7 +7,8 @@
 --   rows).
 -- Columns: chapter, chapter_title, question, answer, ref, value (percent), value_upper (upper bound
 --   of a range, NULL = none), is_hedged, hedge, survey_year, n (base stated on the row, else the
---   largest base stated for the question; NULL = none stated), is_n_from_question, line, rank_in_chapter.
+--   largest base stated for the question; NULL = none stated), is_n_from_question, line,
+--   rank_in_chapter.
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with candidates as (
     select

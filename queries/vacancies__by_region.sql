@@ -7,7 +7,8 @@
 -- Columns: region_code, region_name, quarters (quarters in the mean; < 4 = incomplete year),
 --   is_complete (one quarter asked, or all four present), vacancy_count (persons, rounded to
 --   hundreds as CBS publishes them), all_count (SBI A-U), share_of_all_pct, prev_count (same
---   period a year earlier; NULL when either year is incomplete), change_pct (NULL when either year is incomplete), index_value (NULL
+--   period a year earlier; NULL when either year is incomplete), change_pct (NULL when either year
+--   is incomplete), index_value (NULL
 --   unless both years are complete), rank_desc, is_provisional, is_from_publication (value
 --   transcribed from a CBS publication, not the StatLine file), population (1 Jan of $year; NULL
 --   before 2019 and for landsdeel), per_1000 (vacancies per 1,000 inhabitants, one decimal).
