@@ -8,7 +8,7 @@
 --   only suppressed cells), suppressed_cells (cells '<5'), is_suppressed_only (rows exist but all
 --   are '<5': show "<5", never 0), nl_student_count, share_of_nl_pct, change_count, change_pct
 --   (vs previous year of the same definition).
--- Source: students (table built from duo_* snapshots, queries/views/students.sql).
+-- Source: students (through the macro in queries/views/student_selection.sql).
 with selection as (
     select
         year,
@@ -22,14 +22,9 @@ with selection as (
             or gemeente_code = $region_code,
             false
         ) as in_region
-    from students
-    where
-        measure = $measure
-        and list_contains($breakdowns, breakdown)
-        and list_contains($programmes, programme_code)
-        and ($study_modes is null or list_contains($study_modes, study_mode))
-        and ($genders is null or list_contains($genders, gender))
-        and ($institution is null or institution_code = $institution)
+    from student_selection(
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+    )
 ),
 
 yearly as (

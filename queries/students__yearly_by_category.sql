@@ -7,7 +7,7 @@
 --   the category.
 -- Columns: year, definition, category (Dutch label), student_count (persons; published cells),
 --   suppressed_cells.
--- Source: students.
+-- Source: students (through the macro in queries/views/student_selection.sql).
 with selection as (
     select
         year,
@@ -21,20 +21,15 @@ with selection as (
             when 'gender' then gender
             when 'institution' then institution_name
         end as category
-    from students
-    where
-        measure = $measure
-        and list_contains($breakdowns, breakdown)
-        and list_contains($programmes, programme_code)
-        and ($study_modes is null or list_contains($study_modes, study_mode))
-        and ($genders is null or list_contains($genders, gender))
-        and ($institution is null or institution_code = $institution)
-        and (
-            $region_code is null
-            or provincie_code = $region_code
-            or arbeidsmarktregio_code = $region_code
-            or gemeente_code = $region_code
+    from
+        student_selection(
+            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
         )
+    where
+        $region_code is null
+        or provincie_code = $region_code
+        or arbeidsmarktregio_code = $region_code
+        or gemeente_code = $region_code
 )
 
 select
