@@ -5,8 +5,9 @@
 --   $region_code varchar (NULL = Nederland) – as in students__yearly; $dimension varchar
 --   (programme_group | programme | study_mode | gender | institution): which fixed column is
 --   the category.
--- Columns: year, definition, category (Dutch label), student_count (persons; published cells),
---   suppressed_cells.
+-- Columns: year, definition, category (Dutch label), student_count (persons; published cells;
+--   NULL when the category has only '<5' cells), suppressed_cells, is_suppressed_only (only '<5'
+--   cells: show "<5", never 0, not ranked).
 -- Source: students (through the macro in queries/views/student_selection.sql).
 with selection as (
     select
@@ -36,9 +37,11 @@ select
     year,
     definition,
     category,
-    coalesce(sum(student_count), 0) as student_count,
-    count(*) filter (where is_suppressed) as suppressed_cells
+    sum(student_count) as student_count,
+    count(*) filter (where is_suppressed) as suppressed_cells,
+    coalesce(count(*) filter (where is_suppressed) > 0 and sum(student_count) is null, false)
+        as is_suppressed_only
 from selection
 where category is not null
 group by year, definition, category
-order by year asc, definition asc, student_count desc, category asc
+order by year asc, definition asc, student_count desc nulls last, category asc
