@@ -67,7 +67,7 @@ class Measure:
         return [d.first_year for d in self.definitions[1:]]
 
     def definition_text(self) -> str:
-        """'eerstejaars: t/m 2019 nieuw in het hbo …, vanaf 2020 … – breuk in de reeks'."""
+        """'eerstejaars: t/m <jaar> nieuw in het hbo …, vanaf <jaar> … – breuk in de reeks'."""
         if len(self.definitions) == 1:
             return f"{self.what} ({self.definitions[0].text})"
         parts = []

@@ -18,7 +18,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "app_pages/overzicht.py", "Overzicht", ":material/dashboard:", "overzicht", default=True
     ),
-    PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
+    PageSpec("pages/instroom/page.py", "Instroom", ":material/school:", "instroom"),
     PageSpec("app_pages/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"),
     PageSpec("app_pages/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
     PageSpec("app_pages/regio.py", "Regio", ":material/map:", "regio"),

@@ -13,8 +13,6 @@ import streamlit as st
 
 from dashboard import db
 
-MEASURES = ("enrolled", "first_years", "graduates")
-
 
 @st.cache_resource(show_spinner=False, on_release=lambda d: d.close())
 def database() -> db.Database:
@@ -51,8 +49,9 @@ class StudentSelection:
     def breakdowns(self) -> tuple[str, ...]:
         """The DUO tables that can answer this selection.
 
-        The 2020+ files publish programme, gender and study mode in separate tables; only the old
-        files (and the enrolled JSON) cross them. With a gender or mode filter only those answer.
+        The newer DUO files publish programme, gender and study mode in separate tables; only the
+        old files (and the enrolled JSON) cross them. With a gender or mode filter only
+        those answer.
         """
         detailed = self.study_modes is not None or self.genders is not None
         if self.measure == "enrolled":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import fmt, ui
+from dashboard import fmt, navigation, ui
 from dashboard import queries as q
 from dashboard import queries_overzicht as qo
 from dashboard import queries_raadpleging as qr
@@ -82,7 +82,7 @@ def students_card(col, f: Filters, measure: str) -> dict | None:
     )
     col.caption(f"DUO, peildatum {'1 oktober' if measure != 'graduates' else 'diplomajaar'} {year}")
     col.page_link(
-        "app_pages/instroom.py",
+        navigation.page_path("instroom"),
         label="Meer over instroom",
         icon=":material/arrow_forward:",
         query_params={"maat": url_label},
