@@ -34,6 +34,9 @@ class Measure:
     unit_label: str
     break_label: str
     definitions: tuple[Definition, ...]  # oldest first
+    # first and last year published programme × study mode × gender in one table (None: never);
+    # only these years can answer a study-mode or gender filter
+    cross_tabulated: tuple[int, int] | None = None
 
     @property
     def years(self) -> list[int]:
@@ -141,6 +144,10 @@ def load(fetch: Fetch, available: Callable[..., bool], data_dir: Path) -> Catalo
     measures: dict[str, Measure] = {}
     if available("students"):
         spans = fetch("catalog__measure_years")
+        crossed = {
+            str(r.measure): (int(r.first_year), int(r.last_year))
+            for r in fetch("catalog__cross_tabulated_years").itertuples()
+        }
         for ref in _reference_measures(data_dir):
             rows = spans[spans["measure"] == ref["measure"]].sort_values("first_year")
             defs = tuple(
@@ -157,6 +164,7 @@ def load(fetch: Fetch, available: Callable[..., bool], data_dir: Path) -> Catalo
                     unit_label=ref["unit_label"],
                     break_label=ref["break_label"],
                     definitions=defs,
+                    cross_tabulated=crossed.get(ref["measure"]),
                 )
     quarters: tuple[Quarter, ...] = ()
     if available("vacancies_nsa"):

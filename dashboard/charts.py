@@ -270,84 +270,11 @@ def bars(
     return alt.layer(bar, text).properties(height=alt.Step(24), width="container")
 
 
-def choropleth(
-    features: list[dict],
-    df: pd.DataFrame,
-    value: str,
-    value_title: str,
-    value_format: str = NUMBER_FORMAT,
-    highlight: str | None = None,
-    height: int = 460,
-    label_field: str | None = None,
-) -> alt.LayerChart:
-    """Regions coloured by ``value`` (df keyed on region_code); grey = no data.
-
-    ``label_field`` holds the value as text for the tooltip ("minimaal 12", "<5", "geen ...").
-    """
-    lookup_fields = ["region_name", value, *([label_field] if label_field else [])]
-    name = _register_geo(features)
-    shapes = (
-        alt.Chart(alt.NamedData(name=name))
-        .transform_lookup(
-            lookup="properties.region_code",
-            from_=alt.LookupData(df, "region_code", lookup_fields),
-        )
-        .transform_calculate(
-            has_value=f"isValid(datum['{value}'])",
-        )
-    )
-    filled = shapes.mark_geoshape(stroke="white", strokeWidth=0.6).encode(
-        color=alt.condition(
-            f"isValid(datum['{value}'])",
-            alt.Color(
-                f"{value}:Q",
-                title=value_title,
-                scale=alt.Scale(scheme=SEQUENTIAL),
-                legend=alt.Legend(format=value_format, orient="right", direction="vertical"),
-            ),
-            alt.value("#d9d9d9"),
-        ),
-        tooltip=[
-            alt.Tooltip("region_name:N", title="Regio"),
-            alt.Tooltip(f"{label_field}:N", title=value_title)
-            if label_field
-            else alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
-        ],
-    )
-    layers = [filled]
-    if highlight:
-        layers.append(
-            shapes.transform_filter(
-                alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
-            ).mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=3.5)
-        )
-    return (
-        alt.layer(*layers)
-        .project("mercator")
-        .properties(height=height, width="container", usermeta={"swic_geo": [name]})
-    )
-
-
-# Boundary layers are large (up to ~350 kB): they skip Altair's object model and are put into the
-# finished spec as a named dataset by to_spec (saves ~0.7 s per map render).
-_GEO_DATASETS: dict[str, list[dict]] = {}
-
-
-def _register_geo(features: list[dict]) -> str:
-    first = features[0]["properties"]["region_code"] if features else "leeg"
-    name = f"geo_{first}_{len(features)}"
-    _GEO_DATASETS.setdefault(name, list(features))
-    return name
-
-
 def to_spec(chart: alt.TopLevelMixin) -> dict:
     """The Vega-Lite dict of a chart, without re-validation, with boundary layers attached."""
     spec = chart.to_dict(validate=False)
     meta = spec.get("usermeta") or {}
     spec["config"] = {**config(large=meta.get("swic_size") == "large"), **spec.get("config", {})}
-    names = meta.get("swic_geo", [])
-    if names:
-        spec.setdefault("datasets", {})
-        for name in names:
-            spec["datasets"][name] = _GEO_DATASETS[name]
-    return spec
+    from dashboard import charts_geo  # the map module builds on this one
+
+    return charts_geo.attach(spec, meta.get("swic_geo", []))

@@ -157,18 +157,10 @@ def answer_bars(
     return alt.layer(*layers).properties(height=alt.Step(step), width="container")
 
 
-def dumbbell(
-    df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
-) -> alt.LayerChart:
-    """Both rounds side by side per item: a line between the two points, each point labelled.
-
-    Columns: ``item``, ``value_previous``, ``value_current``, ``label_previous``,
-    ``label_current``; optional ``origin_previous``/``origin_current`` and ``note`` (shown in the
-    tooltip of the points). ``rounds`` names the two rounds in the legend and tooltip.
-    """
-    order = df["item"].tolist()
+def _rounds_long(df: pd.DataFrame, rounds: Rounds) -> pd.DataFrame:
+    """One row per item × round (previous, current) with its value, label and provenance."""
     names = {"previous": rounds.previous, "current": rounds.current}
-    long = pd.concat(
+    return pd.concat(
         [
             pd.DataFrame(
                 {
@@ -184,6 +176,19 @@ def dumbbell(
         ],
         ignore_index=True,
     )
+
+
+def dumbbell(
+    df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
+) -> alt.LayerChart:
+    """Both rounds side by side per item: a line between the two points, each point labelled.
+
+    Columns: ``item``, ``value_previous``, ``value_current``, ``label_previous``,
+    ``label_current``; optional ``origin_previous``/``origin_current`` and ``note`` (shown in the
+    tooltip of the points). ``rounds`` names the two rounds in the legend and tooltip.
+    """
+    order = df["item"].tolist()
+    long = _rounds_long(df, rounds)
     y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=460))
     rule = (
         alt.Chart(df)

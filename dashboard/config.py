@@ -28,7 +28,7 @@ SNAPSHOTS: dict[str, str] = {
     "vacancies_transcribed": "vacancies_transcribed.parquet",
     "azw_sociaal_werk": "azw_sociaal_werk.parquet",
 }
-# derived views (queries/views/<name>.sql) and the tables each needs
+# derived tables and macros (queries/views/<name>.sql, created in this order) and what each needs
 VIEWS: dict[str, tuple[str, ...]] = {
     "students": (
         "duo_enrolled",
@@ -37,6 +37,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
         "regions_gemeente",
         "programme_groups",
     ),
+    "student_selection": ("students",),  # table macro: the shared DUO selection
     "vacancies_nsa": ("cbs_vacancies", "vacancies_transcribed"),
     "vacancies_sa": ("vacancies_transcribed",),
 }

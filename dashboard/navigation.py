@@ -22,7 +22,7 @@ PAGES: tuple[PageSpec, ...] = (
         "overzicht",
         default=True,
     ),
-    PageSpec("app_pages/instroom.py", "Instroom", ":material/school:", "instroom"),
+    PageSpec("pages/instroom/instroom.py", "Instroom", ":material/school:", "instroom"),
     PageSpec(
         "pages/arbeidsmarkt/arbeidsmarkt.py", "Arbeidsmarkt", ":material/work:", "arbeidsmarkt"
     ),

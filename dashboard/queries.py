@@ -15,9 +15,6 @@ import streamlit as st
 
 from dashboard import config, db
 
-MEASURES = ("enrolled", "first_years", "graduates")
-
-
 S_SNAPSHOT = "_snapshot_token"
 CHECK_EVERY_S = 2.0  # how often a process looks at data/manifest.json for a new snapshot
 _seen = {"at": 0.0, "token": ""}
@@ -94,8 +91,9 @@ class StudentSelection:
     def breakdowns(self) -> tuple[str, ...]:
         """The DUO tables that can answer this selection.
 
-        The newer DUO files publish programme, gender and study mode in separate tables; only the old
-        files (and the enrolled JSON) cross them. With a gender or mode filter only those answer.
+        The newer DUO files publish programme, gender and study mode in separate tables; only the
+        old files (and the enrolled JSON) cross them. With a gender or mode filter only
+        those answer.
         """
         detailed = self.study_modes is not None or self.genders is not None
         if self.measure == "enrolled":

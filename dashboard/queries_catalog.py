@@ -22,6 +22,10 @@ def catalog__survey_rounds() -> pd.DataFrame:
     return run("catalog__survey_rounds")
 
 
+def catalog__cross_tabulated_years() -> pd.DataFrame:
+    return run("catalog__cross_tabulated_years")
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _catalog(snapshot: str) -> catalog_model.Catalog:
     return catalog_model.load(lambda name: run(name), database().available, config.DATA_DIR)

@@ -100,42 +100,48 @@ def chart_block(
     )
     # the table and downloads are built only while the expander is open (saves every rerun)
     with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
-        if not box.open:
-            return
-        st.dataframe(data, hide_index=True, width="stretch")
-        cols = st.columns(4)
-        cols[0].download_button(
-            "CSV (Excel NL)",
-            lambda: exports.to_csv(data, prov),
-            file_name=f"{name}.csv",
-            mime="text/csv",
-            key=f"{key}-csv",
-            on_click="ignore",
-        )
-        cols[1].download_button(
-            "XLSX",
-            lambda: exports.to_xlsx(data, prov),
-            file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"{key}-xlsx",
-            on_click="ignore",
-        )
-        cols[2].download_button(
-            "PNG",
-            lambda: exports.to_image(charts.to_spec(chart), prov, "png"),
-            file_name=f"{name}.png",
-            mime="image/png",
-            key=f"{key}-png",
-            on_click="ignore",
-        )
-        cols[3].download_button(
-            "SVG",
-            lambda: exports.to_image(charts.to_spec(chart), prov, "svg"),
-            file_name=f"{name}.svg",
-            mime="image/svg+xml",
-            key=f"{key}-svg",
-            on_click="ignore",
-        )
+        if box.open:
+            st.dataframe(data, hide_index=True, width="stretch")
+            downloads(chart, data, prov, key, name)
+
+
+def downloads(
+    chart: alt.TopLevelMixin, data: pd.DataFrame, prov: exports.Provenance, key: str, name: str
+) -> None:
+    """CSV, XLSX, PNG and SVG of one chart, each with its provenance, built on click."""
+    cols = st.columns(4)
+    cols[0].download_button(
+        "CSV (Excel NL)",
+        lambda: exports.to_csv(data, prov),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+    )
+    cols[1].download_button(
+        "XLSX",
+        lambda: exports.to_xlsx(data, prov),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}-xlsx",
+        on_click="ignore",
+    )
+    cols[2].download_button(
+        "PNG",
+        lambda: exports.to_image(charts.to_spec(chart), prov, "png"),
+        file_name=f"{name}.png",
+        mime="image/png",
+        key=f"{key}-png",
+        on_click="ignore",
+    )
+    cols[3].download_button(
+        "SVG",
+        lambda: exports.to_image(charts.to_spec(chart), prov, "svg"),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        key=f"{key}-svg",
+        on_click="ignore",
+    )
 
 
 def dark_theme() -> bool:

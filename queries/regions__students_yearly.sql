@@ -11,9 +11,10 @@
 --   '<5' cells; for the group the sum over peers, a peer without location counting 0),
 --   suppressed_cells, is_suppressed_only (only '<5' cells: "<5", never 0), no_location_count (group
 --   row: peers without a hogeschool location, counted as 0), population (1 Jan of year; NULL
---   before 2019), is_population_estimate (population reconstructed onto the 2023 division), per_1000 (students at hogeschool locations per 1,000 inhabitants), base_count,
+--   before 2019), is_population_estimate (population reconstructed onto the 2023 division),
+--   per_1000 (students at hogeschool locations per 1,000 inhabitants), base_count,
 --   index_value (base_year = 100; NULL when base_year has another definition).
--- Source: students, population.
+-- Source: students (through the macro in queries/views/student_selection.sql), population.
 with selection as (
     select
         year,
@@ -25,14 +26,9 @@ with selection as (
             when 'arbeidsmarktregio' then arbeidsmarktregio_code
             when 'gemeente' then gemeente_code
         end as region_code
-    from students
-    where
-        measure = $measure
-        and list_contains($breakdowns, breakdown)
-        and list_contains($programmes, programme_code)
-        and ($study_modes is null or list_contains($study_modes, study_mode))
-        and ($genders is null or list_contains($genders, gender))
-        and ($institution is null or institution_code = $institution)
+    from student_selection(
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+    )
 ),
 
 years as (

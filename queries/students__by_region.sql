@@ -10,7 +10,7 @@
 --   2023 division), per_1000 (students at hogeschool locations in
 --   the region per 1,000 inhabitants), base_count, index_value (NULL when $base_year has another
 --   definition than $year), rank_desc (1 = most students; only regions with a published count).
--- Source: students, population.
+-- Source: students (through the macro in queries/views/student_selection.sql), population.
 with selection as (
     select
         year,
@@ -22,15 +22,11 @@ with selection as (
             when 'arbeidsmarktregio' then arbeidsmarktregio_code
             when 'gemeente' then gemeente_code
         end as region_code
-    from students
-    where
-        measure = $measure
-        and list_contains($breakdowns, breakdown)
-        and list_contains($programmes, programme_code)
-        and ($study_modes is null or list_contains($study_modes, study_mode))
-        and ($genders is null or list_contains($genders, gender))
-        and ($institution is null or institution_code = $institution)
-        and year in ($year, $base_year)
+    from
+        student_selection(
+            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+        )
+    where year in ($year, $base_year)
 ),
 
 counts as (

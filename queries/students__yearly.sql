@@ -7,8 +7,9 @@
 -- Columns: year, definition, student_count (persons, published cells only; NULL = no rows or
 --   only suppressed cells), suppressed_cells (cells '<5'), is_suppressed_only (rows exist but all
 --   are '<5': show "<5", never 0), nl_student_count, share_of_nl_pct, change_count, change_pct
---   (vs previous year of the same definition).
--- Source: students (table built from duo_* snapshots, queries/views/students.sql).
+--   (vs the calendar year before, only when it has the same definition; NULL over a break or a
+--   missing year).
+-- Source: students (through the macro in queries/views/student_selection.sql).
 with selection as (
     select
         year,
@@ -22,14 +23,9 @@ with selection as (
             or gemeente_code = $region_code,
             false
         ) as in_region
-    from students
-    where
-        measure = $measure
-        and list_contains($breakdowns, breakdown)
-        and list_contains($programmes, programme_code)
-        and ($study_modes is null or list_contains($study_modes, study_mode))
-        and ($genders is null or list_contains($genders, gender))
-        and ($institution is null or institution_code = $institution)
+    from student_selection(
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+    )
 ),
 
 yearly as (
@@ -42,6 +38,17 @@ yearly as (
         sum(student_count) as nl_student_count
     from selection
     group by year, definition
+),
+
+with_previous as (
+    select
+        *,
+        -- the previous year of the same definition only: no change over a break or a gap
+        case
+            when lag(year) over (partition by definition order by year) = year - 1
+                then lag(student_count) over (partition by definition order by year)
+        end as previous_count
+    from yearly
 )
 
 select
@@ -52,14 +59,7 @@ select
     coalesce(region_cells > 0 and student_count is null, false) as is_suppressed_only,
     nl_student_count,
     round(100.0 * student_count / nullif(nl_student_count, 0), 1) as share_of_nl_pct,
-    student_count - lag(student_count) over (
-        partition by definition order by year
-    ) as change_count,
-    round(
-        100.0 * (
-            student_count - lag(student_count) over (partition by definition order by year)
-        ) / nullif(lag(student_count) over (partition by definition order by year), 0),
-        1
-    ) as change_pct
-from yearly
+    student_count - previous_count as change_count,
+    round(100.0 * (student_count - previous_count) / nullif(previous_count, 0), 1) as change_pct
+from with_previous
 order by year, definition

@@ -4,4 +4,5 @@ SAMPLES = {
     "catalog__measure_years": {},
     "catalog__vacancy_periods": {},
     "catalog__survey_rounds": {},
+    "catalog__cross_tabulated_years": {},
 }

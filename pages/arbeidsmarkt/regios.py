@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, fmt, geo, queries, ui
+from dashboard import charts, charts_geo, fmt, geo, queries, ui
 from dashboard import charts_arbeidsmarkt as arbeid_charts
 from dashboard import queries_arbeidsmarkt as arbeid_queries
 from dashboard.components import controls
@@ -122,7 +122,7 @@ def render() -> None:
         st.warning("De kaartgrenzen zijn niet beschikbaar; de ranglijst hieronder werkt wel.")
     if features is not None:
         lookup = arbeid_charts.plain_numbers(df, ["region_code", "region_name", field])
-        chart = charts.choropleth(list(features), lookup, field, value_title, value_format)
+        chart = charts_geo.choropleth(list(features), lookup, field, value_title, value_format)
         ui.chart_block(
             charts.finish(chart, title, sub), table, prov, summary, "regio-kaart", definition
         )

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import (
     charts,
+    charts_geo,
     charts_regio,
     exports,
     fmt,
@@ -86,7 +87,7 @@ def render_map(df: pd.DataFrame, var: str, year: int, v: View, prov: exports.Pro
     if features is None or not df["value"].notna().any():
         return
     chart = charts.finish(
-        charts.choropleth(
+        charts_geo.choropleth(
             list(features), df, "value", var, charts.DECIMAL_FORMAT, highlight=v.row["region_code"]
         ),
         f"{var}, {year}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, charts_regio, geo, params, queries, ui
+from dashboard import charts, charts_geo, charts_regio, geo, params, queries, ui
 from dashboard.components.blocks import ChartBlock, render_block
 from dashboard.components.controls import choice
 from dashboard.queries_catalog import catalog
@@ -48,7 +48,7 @@ def map_block(v: View, title: str, value_title: str, rank: str, features: list) 
     return ChartBlock(
         key="regio-kaart",
         title=title,
-        chart=lambda d: charts.choropleth(
+        chart=lambda d: charts_geo.choropleth(
             features,
             d,
             field,

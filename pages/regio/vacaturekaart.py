@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, charts_regio, fmt, geo, params, queries, queries_regio
+from dashboard import charts_geo, charts_regio, fmt, geo, params, queries, queries_regio
 from dashboard.components.blocks import ChartBlock, render_block
 from dashboard.components.controls import choice
 from dashboard.queries_catalog import catalog
@@ -56,7 +56,7 @@ def map_block(
     return ChartBlock(
         key="regio-vac-kaart",
         title=title,
-        chart=lambda d: charts.choropleth(
+        chart=lambda d: charts_geo.choropleth(
             features,
             d,
             field,

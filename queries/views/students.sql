@@ -1,8 +1,9 @@
 -- Table: the three DUO measures stacked, with region and programme group attached.
 -- Grain: one row per source cell (measure × vintage × breakdown × year × location × programme …).
 -- Params: none.
--- Columns: measure ('enrolled' | 'first_years' | 'graduates'), all snapshot columns, provincie_code,
---   arbeidsmarktregio_code/_name, programme_group, in_default_selection (NULL: not in the list).
+-- Columns: measure ('enrolled' | 'first_years' | 'graduates'), all snapshot columns,
+--   provincie_code, arbeidsmarktregio_code/_name, programme_group, in_default_selection (NULL:
+--   not in the list).
 -- Source: duo_enrolled, duo_first_years, duo_graduates, regions_gemeente, programme_groups.
 create or replace table students as
 with stacked as (
@@ -22,8 +23,9 @@ with stacked as (
     from duo_graduates
 )
 
+-- every snapshot column, by design: the queries on this table select explicitly
 select
-    s.*,
+    s.*,  -- noqa: AM04
     r.provincie_code,
     r.arbeidsmarktregio_code,
     r.arbeidsmarktregio_name,

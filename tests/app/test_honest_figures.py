@@ -90,7 +90,9 @@ def _run(page: str, **query) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     for k, v in query.items():
         at.query_params[k] = v
-    at.switch_page(page).run()
+    # run once first: before that, AppTest knows a page by its file name ('page' for
+    # pages/<page>/page.py), which matches no url_path, and would run the start page instead
+    at.run().switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -42,7 +42,7 @@ def _run(page: str, **query) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
-    at.switch_page(page).run()
+    at.run().switch_page(page).run()  # first run: see tests/app/test_instroom.py _open
     assert not at.exception, [e.value for e in at.exception]
     return at
 

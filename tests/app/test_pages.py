@@ -21,7 +21,7 @@ def _app(**query) -> AppTest:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_page_runs_without_exception(page):
     at = _app()
-    at.switch_page(page.path).run()
+    at.run().switch_page(page.path).run()  # first run: see tests/app/test_instroom.py _open
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{page.url_path}: no title"
 
@@ -44,7 +44,7 @@ def test_switch_page_runs_that_page_not_the_default():
 
 def test_instroom_url_params_select_measure_and_region():
     at = _app(maat="Eerstejaars", regio="Noord-Brabant")  # URL values are the shown labels
-    at.switch_page(page_path("instroom")).run()
+    at.run().switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["maat"] == "first_years"
     assert at.session_state["regio"] == "PV30"
@@ -54,7 +54,7 @@ def test_instroom_url_params_select_measure_and_region():
 
 def test_invalid_url_values_fall_back_quietly():
     at = _app(maat="drop table students", regio="<script>alert(1)</script>")
-    at.switch_page(page_path("instroom")).run()
+    at.run().switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["regio"] == "NL01"
     assert at.session_state["maat"] == "enrolled"

@@ -1,0 +1,1 @@
+"""Instroom: enrolment, first-years and graduates of hbo social-work programmes (DUO)."""
