@@ -33,6 +33,32 @@ rows = [
     for name, e in manifest.get("snapshots", {}).items()
 ]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def _span(periods: list) -> str:
+    return "–" if not periods else f"{periods[0]} t/m {periods[-1]} ({len(periods)})"
+
+
+vintage_rows = [
+    {
+        "Snapshot": name,
+        "Bestand": v.get("slot"),
+        "Versie": v.get("vintage"),
+        "Toegevoegd": v.get("added") or "oorspronkelijk bestand",
+        "sha256": str(v.get("sha256", ""))[:12],
+        "Levert perioden": _span(v.get("periods", [])),
+    }
+    for name, e in manifest.get("snapshots", {}).items()
+    for v in e.get("vintages", [])
+]
+if vintage_rows:
+    st.subheader("Welke versie levert welke perioden")
+    st.caption(
+        "Bij een verversing blijft elk eerder gedownload bestand bewaard. De nieuwste versie "
+        "levert de perioden die erin staan; oudere perioden komen uit de versie die ze had. Zo "
+        "gaat er bij een nieuw bestand met een verschoven reeks jaren geen jaar verloren."
+    )
+    st.dataframe(pd.DataFrame(vintage_rows), hide_index=True, width="stretch")
 st.subheader("Belangrijke kanttekeningen")
 cat = catalog()
 notes = [

@@ -25,7 +25,7 @@ def _snapshot_id(page, url: str) -> str:
     return re.search(r"Snapshot-id: (\w+)", text).group(1)
 
 
-def _next_vintage(tmp_path) -> str:
+def _next_vintage(tmp_path) -> tuple[str, int]:
     with FIRST.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         header, rows = reader.fieldnames, list(reader)
@@ -37,7 +37,7 @@ def _next_vintage(tmp_path) -> str:
     w.writerows(rows + new)
     path = tmp_path / "next.csv"
     path.write_text(out.getvalue(), encoding="utf-8")
-    return str(path)
+    return str(path), newest + 1
 
 
 def test_new_session_sees_refreshed_snapshot_without_restart(page, tmp_path):
@@ -45,7 +45,8 @@ def test_new_session_sees_refreshed_snapshot_without_restart(page, tmp_path):
     shutil.copytree(REPO / "data", data)
     with streamlit_server(data) as url:
         before = _snapshot_id(page, url)
-        rc = refresh.main([_next_vintage(tmp_path), "--raw", str(data / "raw"), "--out", str(data)])
+        path, new_year = _next_vintage(tmp_path)
+        rc = refresh.main([path, "--raw", str(data / "raw"), "--out", str(data)])
         assert rc == 0
         deadline = time.time() + 20
         after = before
@@ -54,3 +55,8 @@ def test_new_session_sees_refreshed_snapshot_without_restart(page, tmp_path):
             page.context.clear_cookies()
             after = _snapshot_id(page, url)
         assert after != before, "a running server kept serving the old snapshot"
+        # the new year is offered and shown: the Instroom KPI moves to it by default
+        page.goto(f"{url}/instroom?maat=Eerstejaars")
+        page.wait_for_selector(READY, timeout=60_000)
+        kpi = page.get_by_test_id("stMetric").first.inner_text()
+        assert f"Eerstejaars {new_year}" in kpi, kpi
