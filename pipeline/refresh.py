@@ -47,6 +47,17 @@ class Slot:
         return self.slot or Path(self.filename).stem
 
 
+# the DUO list of all enrolled (cross-tabulated), JSON or its CSV successor: one slot
+FULL_ENROLLED = Slot(
+    duo.JSON_DIR,
+    "ingeschrevenen_volledig",
+    "duo_enrolled",
+    "duo_volledig/",
+    replaces=("*.json", "*.csv"),
+    slot=duo.FULL_ENROLLED_SLOT,
+)
+
+
 def _new_slot(name: str, snapshot: str) -> Slot:
     return Slot(duo.NEW_DIR, name, snapshot, f"duo_2026/{name}")
 
@@ -72,14 +83,7 @@ def detect(path: Path) -> Slot:
     if "BRIN NUMMER ACTUEEL" in cols and "TYPE HOGER ONDERWIJS" in cols:
         return Slot(duo.OLD_DIR, "hbo_inscriptions_2019.csv", "duo_first_years", "duo_2019/")
     if "INSTELLINGSCODE ACTUEEL" in cols and "OPLEIDINGSVORM" in cols:
-        return Slot(
-            duo.JSON_DIR,
-            "ingeschrevenenhbo_volledig.csv",
-            "duo_enrolled",
-            "duo_volledig/",
-            replaces=("*.json", "*.csv"),
-            slot=duo.FULL_ENROLLED_SLOT,
-        )
+        return FULL_ENROLLED
     raise BuildError(
         path, 1, None, "onbekend bestandstype: kolommen passen bij geen DUO- of CBS-bestand"
     )
@@ -125,14 +129,7 @@ def _detect_json(path: Path, text: str) -> Slot:
                 slot=cbs.VAC_SLOT,
             )
         if "INSTELLINGSCODE ACTUEEL" in records[0]:
-            return Slot(
-                duo.JSON_DIR,
-                "duo_ingeschrevenhbo_2024.json",
-                "duo_enrolled",
-                "duo_volledig/",
-                replaces=("*.json", "*.csv"),
-                slot=duo.FULL_ENROLLED_SLOT,
-            )
+            return FULL_ENROLLED
     raise BuildError(path, None, None, "onbekend JSON-bestand (geen 83599NED-export of DUO-lijst)")
 
 

@@ -3,17 +3,8 @@
 # Installs .venv + requirements-dev.txt and Debian chromium when missing. Exit code 0 = all green.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  echo "· creating .venv"
-  "$PY" -m venv .venv
-fi
-stamp=".venv/.dev-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "· installing requirements-dev.txt"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-  touch "$stamp"
-fi
+source scripts/venv.sh
+ensure_venv dev requirements.txt requirements-dev.txt  # requirements-dev.txt includes runtime
 if [ ! -x /usr/bin/chromium ]; then
   echo "· installing Debian chromium (for the browser tests)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -33,36 +33,11 @@ def choice(
     if not values:
         return default
     first = default if default in values else values[0]
+    common = {"format_func": fmt, "key": key, "bind": "query-params", "help": help}
     if kind == "segmented":
-        value = container.segmented_control(
-            label,
-            values,
-            default=first,
-            format_func=fmt,
-            key=key,
-            bind="query-params",
-            required=True,
-            help=help,
-        )
+        value = container.segmented_control(label, values, default=first, required=True, **common)
     elif kind == "radio":
-        value = container.radio(
-            label,
-            values,
-            index=values.index(first),
-            format_func=fmt,
-            key=key,
-            bind="query-params",
-            help=help,
-            horizontal=True,
-        )
+        value = container.radio(label, values, index=values.index(first), horizontal=True, **common)
     else:
-        value = container.selectbox(
-            label,
-            values,
-            index=values.index(first),
-            format_func=fmt,
-            key=key,
-            bind="query-params",
-            help=help,
-        )
+        value = container.selectbox(label, values, index=values.index(first), **common)
     return first if value is None else value
