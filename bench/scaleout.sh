@@ -101,7 +101,7 @@ start() {
       continue
     fi
     STREAMLIT_SERVER_COOKIE_SECRET="$(cat "$STATE/cookie_secret")" \
-      "$PY" -m streamlit run app.py --server.headless true --server.port "$p" \
+      "$PY" -m dashboard.serve --server.headless true --server.port "$p" \
       --server.address 127.0.0.1 --browser.gatherUsageStats false \
       >"$STATE/replica-$p.log" 2>&1 &
     echo $! >"$STATE/replica-$p.pid"

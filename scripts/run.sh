@@ -8,4 +8,5 @@ if [ ! -f data/manifest.json ]; then
   echo "· building data snapshots from data/raw"
   .venv/bin/python -m pipeline.build
 fi
-exec .venv/bin/streamlit run app.py --server.port "${PORT:-8501}" --server.headless true "$@"
+# dashboard.serve = `streamlit run app.py` that never shows "Page not found" on a first deep link
+exec .venv/bin/python -m dashboard.serve --server.port "${PORT:-8501}" --server.headless true "$@"

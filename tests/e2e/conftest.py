@@ -46,9 +46,7 @@ def streamlit_server(data_dir=None):
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "dashboard.serve",
             "--server.headless",
             "true",
             "--server.port",

@@ -19,7 +19,7 @@ def test_no_python_file_directly_in_pages():
     assert not list((REPO / "pages").glob("*.py"))
 
 
-@pytest.mark.parametrize("url_path", ["instroom", "over"])
+@pytest.mark.parametrize("url_path", ["instroom", "arbeidsmarkt"])
 def test_first_request_deep_link_renders_the_shared_sidebar(page, url_path):
     with streamlit_server() as url:
         page.goto(f"{url}/{url_path}")
@@ -28,3 +28,7 @@ def test_first_request_deep_link_renders_the_shared_sidebar(page, url_path):
         assert sidebar.get_by_text("Filters", exact=True).is_visible()
         assert page.get_by_test_id("stSidebarNav").is_visible()
         assert page.get_by_test_id("stException").count() == 0
+        # no "Page not found" notice over the page (Streamlit's file-based pages/ mode is off)
+        assert page.get_by_role("dialog").count() == 0
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.locator("h1").first.is_visible()
