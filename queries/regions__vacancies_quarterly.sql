@@ -8,7 +8,8 @@
 -- Columns: period_code, year, quarter, series ('region' | 'peer' | 'peers' | 'nl'), region_code
 --   (PEERS for the group), region_name, vacancy_count (persons; group = sum of peers),
 --   is_provisional, source_kind ('statline' = 83599NED, 'publicatie' = transcribed from a CBS
---   publication), is_implied (derived from a stated level and change), publisher, url (for
+--   publication), is_implied (derived from a stated level and change), publisher, url, quote (the
+--   quoted sentence; for
 --   publicatie rows; NULL for the group), population (1 Jan of year; NULL before 2019), per_1000
 --   (one decimal: CBS
 --   publishes hundreds), base_mean (mean of the four $base_year quarters, rounded to hundreds;
@@ -31,7 +32,8 @@ with selected as (
         source_kind,
         is_implied,
         publisher,
-        url
+        url,
+        quote
     from vacancies_nsa
     where
         sbi_code = $sbi_code
@@ -55,7 +57,8 @@ peers as (
             as source_kind,
         bool_or(is_implied) as is_implied,
         null::varchar as publisher,
-        null::varchar as url
+        null::varchar as url,
+        null::varchar as quote
     from selected
     where series = 'peer'
     group by period_code
@@ -75,7 +78,8 @@ stacked as (
         source_kind,
         is_implied,
         publisher,
-        url
+        url,
+        quote
     from selected
     union all
     select
@@ -90,7 +94,8 @@ stacked as (
         source_kind,
         is_implied,
         publisher,
-        url
+        url,
+        quote
     from peers
 ),
 
@@ -134,6 +139,7 @@ select
     s.is_implied,
     s.publisher,
     s.url,
+    s.quote,
     p.population,
     round(1000.0 * s.vacancy_count / nullif(p.population, 0), 1) as per_1000,
     round(b.base_mean, -2) as base_mean,

@@ -20,6 +20,7 @@ COLUMNS = (
     "is_provisional",
     "bron",
     "url",
+    "quote",
     "population",
     "per_1000",
     "index_value",
