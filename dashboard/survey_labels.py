@@ -70,7 +70,8 @@ _BANDS = (  # (pattern, bounds from the match): answer bands on a numeric scale
     (re.compile(r"\b(\d+)(?: procent)? of (?:hoger|meer)"), lambda m: (int(m[1]), float("inf"))),
     (re.compile(r"\b(\d+) of (?:lager|minder)"), lambda m: (float("-inf"), int(m[1]))),
     (re.compile(r"\b(?:maximaal|hooguit) (\d+)", re.I), lambda m: (0, int(m[1]))),
-    (re.compile(r"\bkorter dan (\d+)", re.I), lambda m: (0, int(m[1]) - 0.5)),
+    (re.compile(r"\b(?:korter|minder) dan (\d+)", re.I), lambda m: (0, int(m[1]) - 0.5)),
+    (re.compile(r"\b(?:langer|meer) dan (\d+)", re.I), lambda m: (int(m[1]) + 0.5, float("inf"))),
 )
 _SUFFIX = {
     "percent": "%",

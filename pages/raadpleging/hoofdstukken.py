@@ -128,8 +128,11 @@ def render_unit(
             st.caption(ui.plain("Daarnaast noemt de tekst: " + "; ".join(items) + "."))
 
 
-def _note_line(r: object) -> str:
-    """'- 6 of 7 (45%): <Dutch note>': the figure the note is about, then the note."""
+def _note_line(r: object, shared: bool) -> str:
+    """'- 6 of 7 (45%, <round>): <Dutch note>': the figure the note is about, then the note; a note
+    about several answers (``shared``) without one figure in front."""
+    if shared:
+        return f"- {ui.plain(r.note_nl)}"
     about = "" if r.answer_label == sl.NO_ANSWER else f"{r.answer_label} "
     return f"- {ui.plain(f'{about}({sl.row_label(r)}, {int(r.survey_year)}): {r.note_nl}')}"
 
@@ -137,16 +140,18 @@ def _note_line(r: object) -> str:
 def render_notes(df: pd.DataFrame) -> None:
     """The Dutch notes (``note_nl``): the report contradicting itself or a figure that is not
     like for like as one warning, the other explanations as a caption."""
-    notes = df[df["note_nl"] != ""].drop_duplicates("note_nl").sort_values("line")
+    with_note = df[df["note_nl"] != ""]
+    answers = with_note.groupby("note_nl")["answer_label"].nunique()
+    notes = with_note.drop_duplicates("note_nl").sort_values("line")
     doubts = notes[notes["note_is_caution"]]
     if not doubts.empty:
+        lines = [_note_line(r, answers[r.note_nl] > 1) for r in doubts.itertuples()]
         st.warning(
             "Let op: het rapport spreekt zichzelf hier tegen, of de cijfers zijn niet zonder "
-            "meer te vergelijken:\n" + "\n".join(_note_line(r) for r in doubts.itertuples()),
+            "meer te vergelijken:\n" + "\n".join(lines),
             icon="⚠️",
         )
     others = notes.drop(doubts.index)
     if not others.empty:
-        st.caption(
-            "Toelichting bij de cijfers:\n" + "\n".join(_note_line(r) for r in others.itertuples())
-        )
+        lines = [_note_line(r, answers[r.note_nl] > 1) for r in others.itertuples()]
+        st.caption("Toelichting bij de cijfers:\n" + "\n".join(lines))

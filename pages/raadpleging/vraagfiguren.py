@@ -19,6 +19,8 @@ from dashboard import survey_labels as sl
 MIN_LABEL_WIDTH = 5.0  # percentage points: narrower stacked segments get no printed label
 PARTIAL_NOTE = "onvolledige verdeling: alleen de cijfers die de tekst noemt"
 MULTI_NOTE = "meerdere antwoorden mogelijk"
+NO_ANSWER_LABEL = "cijfer in de tekst"
+CAUTION_SHORT = "(let op) = het rapport spreekt zichzelf tegen; zie de toelichting"
 COMPLETE_NOTE = "volledige verdeling (één antwoord per respondent; optelling ≈ 100 door afronding)"
 TABLE_COLUMNS = {
     "survey_year": "jaar",
@@ -42,30 +44,42 @@ TABLE_COLUMNS = {
 
 
 def year_labels(data: pd.DataFrame) -> list[str]:
-    """The round ('<year>') for a survey answer; 'uit ander onderzoek: <source> (<year>)' for a
-    figure from another study."""
-    return [
-        f"{sl.context_label(r.context_source)} ({int(r.survey_year)})"
-        if r.source_kind == "context"
-        else str(int(r.survey_year))
-        for r in data.itertuples()
-    ]
+    """The round ('<year>') for a survey answer; for a figure from another study
+    'uit ander onderzoek: <source> (<year>)', or only 'uit ander onderzoek' when the bar's own
+    label already names the study (a figure without answer category)."""
+    out = []
+    for r in data.itertuples():
+        if r.source_kind != "context":
+            out.append(str(int(r.survey_year)))
+        elif r.answer_label == sl.NO_ANSWER:
+            out.append(sl.CONTEXT_PREFIX)
+        else:
+            out.append(f"{sl.context_label(r.context_source)} ({int(r.survey_year)})")
+    return out
 
 
 def items(data: pd.DataFrame) -> list[str]:
-    """The answer as the category label; an answer stated with different values is numbered by
-    mention ('8 of hoger (2e vermelding)'): report lines stay in the 'Vindplaats' line."""
+    """The answer as the category label. An answer stated with different values is numbered by
+    mention ('8 of hoger (2e vermelding)'): report lines stay in the 'Vindplaats' line. A figure
+    without answer category is 'cijfer in de tekst', or the study it comes from; '(let op)'
+    marks a figure the report contradicts (the warning below the charts explains it)."""
     seen: dict[tuple, int] = {}
     out = []
     for r in data.itertuples():
-        label = r.answer_label
-        if r.source_kind == "context" and label == sl.NO_ANSWER:
-            label = sl.context_label(r.context_source)
-        if r.value_variants > 1:
+        bare = r.answer_label == sl.NO_ANSWER
+        if r.source_kind == "context" and bare:
+            label = f"{sl.context_label(r.context_source)} ({int(r.survey_year)})"
+        else:
+            label = NO_ANSWER_LABEL if bare else r.answer_label
+        if r.value_variants > 1 and not (r.source_kind == "context" and bare):
             key = (r.answer_label, r.survey_year, r.source_kind)
             seen[key] = seen.get(key, 0) + 1
-            label = f"{label} ({seen[key]}e vermelding)"
-        out.append(label)
+            label = (
+                f"{seen[key]}e vermelding in de tekst"
+                if bare
+                else f"{label} ({seen[key]}e vermelding)"
+            )
+        out.append(label + (sl.CAUTION_MARK if r.note_is_caution else ""))
     return out
 
 
@@ -148,13 +162,16 @@ def unit_chart(
         chart = survey_charts.distribution(chart_df, value_title)
     else:
         data = part[~part["is_repeat"]].copy()
-        kind = sl.CONTEXT_PREFIX + ", geen antwoorden uit deze raadpleging" if context else ""
-        kind = kind or _kind(part, unit)
+        sources = ", ".join(part["context_source"].drop_duplicates())
+        kind = f"{sl.context_label(sources)}; geen antwoorden uit deze raadpleging"
+        kind = kind if context else _kind(part, unit)
         chart_df = bar_frame(data)
+        order = scale_order(chart_df, data)
         fmt_str = charts.NUMBER_FORMAT if chart_df["value"].max() >= 10 else charts.DECIMAL_FORMAT
-        chart = survey_charts.answer_bars(
-            chart_df, value_title, rounds, fmt_str, order=scale_order(chart_df, data)
-        )
+        chart = survey_charts.answer_bars(chart_df, value_title, rounds, fmt_str, order=order)
+        if order is not None:  # the text alternative reads the bars in the chart's order
+            rank = chart_df["item"].map({item: i for i, item in enumerate(order)})
+            chart_df = chart_df.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
     refs = ", ".join(part["ref"].drop_duplicates())
     n_text = "" if context else f" · n = {sl.n_label(part['n'].max())}"
     subtitle = [f"{refs}{n_text} · {kind}"]
@@ -164,6 +181,8 @@ def unit_chart(
         subtitle.append(sl.HEDGE_SHORT)
     if data["from_chart_label"].any():
         subtitle.append(sl.INFERRED_SHORT)
+    if complete.empty and data["note_is_caution"].any():
+        subtitle.append(CAUTION_SHORT)
     title = wrap(f"{sl.CONTEXT_TITLE} – {question}" if context else question)
     return charts.finish(chart, title, subtitle), chart_df, data, kind
 
