@@ -266,8 +266,10 @@ def _page_text(at: AppTest) -> str:
         {"hoofdstuk": "1", "vraag": "Dienstverband"},
         {"hoofdstuk": "13", "vraag": "Crimineel gedrag"},
         {"weergave": COMPARISON_TAB},
+        {"weergave": "Kerncijfers"},
+        {"weergave": "Zoeken", "zoek": "werkdruk"},
     ],
-    ids=["admin", "context", "werkdruk", "tabel-1.3", "crime", "comparison"],
+    ids=["admin", "context", "werkdruk", "tabel-1.3", "crime", "comparison", "key", "search"],
 )
 def test_no_english_audit_text_on_the_page(query):
     if "hoofdstuk" in query:
