@@ -37,7 +37,7 @@ def _extra_tooltips(df: pd.DataFrame) -> list[alt.Tooltip]:
     if "line" in df:
         out.append(alt.Tooltip("line:Q", title="Regel in het rapport", format="d"))
     if "note" in df:
-        out.append(alt.Tooltip("note:N", title="Notitie"))
+        out.append(alt.Tooltip("note:N", title="Toelichting"))
     return out
 
 
@@ -99,19 +99,25 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
 
 
 def answer_bars(
-    df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
+    df: pd.DataFrame,
+    value_title: str,
+    rounds: Rounds,
+    value_format: str = ",.0f",
+    order: list[str] | None = None,
 ) -> alt.LayerChart:
     """Plain horizontal bars per answer, one colour per survey year (grouped when >1 year).
 
     Columns: ``item`` (answer label), ``year_label``, ``value``, ``label`` (formatted), optional
-    ``value_upper`` (upper bound of a range, NaN = none).
+    ``value_upper`` (upper bound of a range, NaN = none). ``order`` is the order of the items
+    (the answer scale); None ranks them by value (a list of answers that is no scale).
     """
     years = sorted(df["year_label"].unique().tolist(), reverse=True)
-    order = (
-        df.sort_values(["value"], ascending=False)["item"].drop_duplicates().tolist()
-        if len(df)
-        else []
-    )
+    if order is None:
+        order = (
+            df.sort_values(["value"], ascending=False)["item"].drop_duplicates().tolist()
+            if len(df)
+            else []
+        )
     enc: dict = {
         "y": alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
         "x": alt.X(

@@ -46,7 +46,9 @@ class Arbeidsmarkt:
 class Raadpleging:
     CHAPTER = "hoofdstuk"
     QUESTION = "vraag"
+    FIGURE = "cijfer"  # the figure (unit) a link names: shown first on the question
     SEARCH = "zoek"
+    COMPARE_CHAPTER = "vergelijkhoofdstuk"  # the chapter shown in the comparison tab
 
 
 class Regio:

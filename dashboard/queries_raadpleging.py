@@ -33,8 +33,9 @@ def survey__key_figures() -> pd.DataFrame:
     return run("survey__key_figures", current_round=_rounds()["current_round"])
 
 
-def survey__comparison() -> pd.DataFrame:
-    return run("survey__comparison", **_rounds())
+def survey__comparison(chapter: int | None = None) -> pd.DataFrame:
+    """The pairs of both rounds; ``chapter`` None = every chapter."""
+    return run("survey__comparison", chapter=None if chapter is None else int(chapter), **_rounds())
 
 
 def survey__response() -> pd.DataFrame:

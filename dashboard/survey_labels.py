@@ -1,8 +1,10 @@
 """Dutch labels and texts for the Raadpleging figures (Movisie survey). No Streamlit.
 
 One home for how a transcribed report figure is worded on screen: value labels with hedge and
-inference markers, where a figure comes from, the chapter label (also the URL value of the
-chapter selector, used by the start page), note classification and the copyable sentence.
+inference markers, where a figure comes from (a figure from another study is labelled "uit ander
+onderzoek"), overlapping answer bands, the chapter label (also the URL value of the chapter
+selector, used by the start page) and the copyable sentence. The notes shown are the Dutch
+``note_nl`` of the data; the English ``note`` is for maintainers and never shown.
 Survey rounds are never typed here: they come with the data (``survey_year``) or the catalog.
 """
 
@@ -49,19 +51,28 @@ INFERRED_NOTE = (
 INFERRED_SHORT = "* = afgeleid uit de volgorde van de grafieklabels"
 ORIGIN_TEXT = "tekst van het rapport"
 ORIGIN_INFERRED = "afgeleid uit de volgorde van de grafieklabels"
+CONTEXT_PREFIX = "uit ander onderzoek"
+CONTEXT_TITLE = "Ter vergelijking: cijfers uit ander onderzoek"
 CONTEXT_NOTE = (
-    "Grijs = cijfer uit een andere bron (bijvoorbeeld AZW of CBS) dat het rapport ter vergelijking "
-    "noemt; geen antwoord van de respondenten."
+    "Het rapport noemt deze cijfers uit ander onderzoek (bijvoorbeeld AZW of CBS) ter "
+    "vergelijking. Het zijn geen antwoorden van de sociaal werkers in deze raadpleging; de n van "
+    "de raadpleging geldt er niet voor."
 )
-CONTRADICTION = re.compile(
-    r"contradict|not reproducible|\bvs\b|differs|probably right|does not fit|tegenstrijd", re.I
-)
-NOT_COMPARABLE = re.compile(
-    r"lastig te vergelijken|questions were changed|not comparable|niet vergelijkbaar", re.I
+OVERLAP_NOTE = (
+    "Let op: deze groepen overlappen (bijvoorbeeld '7 of hoger' bevat ook '8 of hoger'). Ze "
+    "staan in de volgorde van de schaal; tel ze niet op en vergelijk ze niet als een ranglijst."
 )
 CAUTION_MARK = " (let op)"
 NO_ANSWER = "(zonder antwoordcategorie)"  # the SQL's answer_label for a figure without answer
-_YEAR_VS_YEAR = re.compile(r"\b(?:19|20)\d\d vs (?:19|20)\d\d\b")
+_BANDS = (  # (pattern, bounds from the match): answer bands on a numeric scale
+    (re.compile(r"(\d+)\s*(?:-|tot en met|t/m)\s*(\d+)"), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"\b(\d+) of (\d+)\b"), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"\b(\d+)(?: procent)? of (?:hoger|meer)"), lambda m: (int(m[1]), float("inf"))),
+    (re.compile(r"\b(\d+) of (?:lager|minder)"), lambda m: (float("-inf"), int(m[1]))),
+    (re.compile(r"\b(?:maximaal|hooguit) (\d+)", re.I), lambda m: (0, int(m[1]))),
+    (re.compile(r"\b(?:korter|minder) dan (\d+)", re.I), lambda m: (0, int(m[1]) - 0.5)),
+    (re.compile(r"\b(?:langer|meer) dan (\d+)", re.I), lambda m: (int(m[1]) + 0.5, float("inf"))),
+)
 _SUFFIX = {
     "percent": "%",
     "percent_of_time": "%",
@@ -99,11 +110,34 @@ def value_label(
     return f"{text}{INFERRED_MARK}" if inferred else text
 
 
+def context_label(source: str) -> str:
+    """'uit ander onderzoek: AZW': how a figure from another study is named everywhere."""
+    return f"{CONTEXT_PREFIX}: {source}" if source else CONTEXT_PREFIX
+
+
 def origin_text(from_chart_label: bool, source_kind: str = "raadpleging", source: str = "") -> str:
     """Where a figure comes from, for tooltips and tables."""
     if source_kind == "context":
-        return f"andere bron: {source}" if source else "andere bron"
+        return context_label(source)
     return ORIGIN_INFERRED if from_chart_label else ORIGIN_TEXT
+
+
+def band(answer: str) -> tuple[float, float] | None:
+    """The bounds of an answer band on a numeric scale ('7 of hoger' -> (7, inf), '5 tot en met 7'
+    -> (5, 7), 'Maximaal 5 jaar (0-5 jaar)' -> (0, 5)); None for an answer that is no band."""
+    for pattern, bounds in _BANDS:
+        m = pattern.search(answer)
+        if m:
+            return bounds(m)
+    return None
+
+
+def overlapping_bands(answers: list[str]) -> bool:
+    """True when two different answers are bands that share a part of the scale."""
+    bands = sorted({b for a in set(answers) if (b := band(a)) is not None})
+    return any(
+        max(a[0], b[0]) <= min(a[1], b[1]) for i, a in enumerate(bands) for b in bands[i + 1 :]
+    )
 
 
 def row_label(r: object) -> str:
@@ -125,12 +159,6 @@ def n_label(n: object) -> str:
 def chapter_label(row: object) -> str:
     """'9. Administratie- en regeldruk (n = 1.000)': the chapter selector's label and URL value."""
     return f"{row.chapter}. {row.chapter_title} (n = {n_label(row.max_n)})"
-
-
-def needs_caution(note: str) -> bool:
-    """A pair that is not like-for-like (question changed) or contradicted in the report."""
-    text = _YEAR_VS_YEAR.sub("", note)  # 'comparison block <year> vs <year>' is no contradiction
-    return bool(NOT_COMPARABLE.search(text) or CONTRADICTION.search(text))
 
 
 def citation(entry: dict) -> str:

@@ -211,6 +211,9 @@ CONTRACTS: dict[str, Contract] = {
             # survey answer of the raadpleging, or context from another source (AZW, CBS, ...)
             "source_kind": Column("str", allowed=("raadpleging", "context")),
             "context_source": _STR_NULL,
+            # Dutch text of the note for the pages (the English ``note`` is for maintainers)
+            "note_nl": _STR_NULL,
+            "note_is_caution": Column("bool"),
             **_TRANSCRIBED_COMMON,
         },
         ("figure_id",),

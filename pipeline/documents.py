@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -65,11 +66,45 @@ def _check_source(df: pd.DataFrame, path: Path) -> pd.DataFrame:
     return df
 
 
+# An English transcription note (for maintainers) that says the report contradicts itself or
+# that a pair of rounds is not like for like. Such a row is marked ``note_is_caution`` and must
+# carry the Dutch text the pages show (``note_nl``); 'comparison block 2024 vs 2020' is no doubt.
+CAUTION = re.compile(
+    r"contradict|not reproducible|\bvs\b|differs|probably right|does not fit|"
+    r"lastig te vergelijken|questions were changed|not comparable",
+    re.I,
+)
+_YEAR_VS_YEAR = re.compile(r"\b(?:19|20)\d\d vs (?:19|20)\d\d\b")
+
+
+def _check_notes(df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``note`` is the English audit note for maintainers, ``note_nl`` the Dutch text the pages
+    show (B1). A cautionary note must have its Dutch text; a Dutch text needs its audit note."""
+    for col in ("note", "note_nl"):
+        if col not in df.columns:
+            raise BuildError(path, None, col, "kolom ontbreekt")
+    df["note_is_caution"] = [bool(CAUTION.search(_YEAR_VS_YEAR.sub("", n))) for n in df["note"]]
+    has_nl = df["note_nl"].str.strip() != ""
+    lacking = df["note_is_caution"] & ~has_nl
+    if lacking.any():
+        raise BuildError(
+            path,
+            int(lacking.idxmax()) + 2,
+            "note_nl",
+            "verplicht: de notitie meldt een tegenspraak of een niet-vergelijkbaar cijfer en "
+            "wordt op de pagina getoond, dus in het Nederlands",
+        )
+    orphan = has_nl & (df["note"].str.strip() == "")
+    if orphan.any():
+        raise BuildError(path, int(orphan.idxmax()) + 2, "note", "note_nl zonder note")
+    return df
+
+
 def raadpleging(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
     files = sorted(p for p in folder.glob("ch[0-9][0-9].csv"))
     if not files:
         raise BuildError(folder, None, None, "geen hoofdstukbestanden chNN.csv gevonden")
-    frames = [_check_source(read(p, doc="004"), p) for p in files]
+    frames = [_check_notes(_check_source(read(p, doc="004"), p), p) for p in files]
     df = pd.concat(frames, ignore_index=True)
     df.insert(0, "figure_id", range(1, len(df) + 1))
     df = df.sort_values(["chapter", "line", "figure_id"]).reset_index(drop=True)

@@ -5,14 +5,16 @@
 --   survey values are listed, figures from another source (AZW/CBS ...) are listed separately.
 -- Grain: one row per chapter × question × answer × unit with a survey answer in both rounds.
 -- Params: $current_round integer, $previous_round integer (survey years of the two rounds, from
---   the catalog; NULL = no rows).
+--   the catalog; NULL = no rows); $chapter integer (one chapter 0-15; NULL = every chapter).
 -- Columns: chapter, chapter_title, question, answer_label, unit, value_previous, value_current,
 --   value_upper_previous, value_upper_current, is_hedged_previous, is_hedged_current,
 --   from_chart_label_previous, from_chart_label_current (value inferred from the order of chart
 --   labels), n_previous, n_current (NULL = not stated), line_previous, line_current,
---   figure_id_previous, figure_id_current (the chosen rows), note_previous, note_current
---   (transcription note of the chosen row; '' = none), other_values_current (list of the other
---   current-round survey values stated for the same item; NULL = none), context_values (values
+--   figure_id_previous, figure_id_current (the chosen rows), note_nl_previous, note_nl_current
+--   (Dutch note of the chosen row; '' = none), is_caution_previous, is_caution_current (the
+--   row's note says the report contradicts itself or the pair is not like for like),
+--   other_values_current (list of the other current-round survey values stated for the same
+--   item; NULL = none), context_values (values
 --   for the same item from another source, any year; NULL = none), context_source (those
 --   sources, comma-separated; NULL = none), change (current minus previous, in the unit; points
 --   for percent).
@@ -34,7 +36,8 @@ with labelled as (
         ref,
         n,
         line,
-        coalesce(note, '') as note,
+        coalesce(note_nl, '') as note_nl,
+        note_is_caution,
         source_kind,
         context_source
     from raadpleging
@@ -113,8 +116,10 @@ select
     b.line as line_current,
     a.figure_id as figure_id_previous,
     b.figure_id as figure_id_current,
-    a.note as note_previous,
-    b.note as note_current,
+    a.note_nl as note_nl_previous,
+    b.note_nl as note_nl_current,
+    a.note_is_caution as is_caution_previous,
+    b.note_is_caution as is_caution_current,
     o.other_values as other_values_current,
     c.context_values,
     c.context_source,
@@ -138,5 +143,8 @@ left join context as c
         and a.question = c.question
         and a.answer_label = c.answer_label
         and a.unit = c.unit
-where a.survey_year = $previous_round and b.survey_year = $current_round
+where
+    a.survey_year = $previous_round
+    and b.survey_year = $current_round
+    and ($chapter is null or a.chapter = $chapter)
 order by a.chapter, least(a.line, b.line), a.question, b.line, a.answer_label, a.unit

@@ -7,7 +7,8 @@
 --   value, value_upper (upper bound of a range), unit, survey_year, n, multiple_answers,
 --   distribution_complete, line, value_text, is_hedged, hedge, from_chart_label (value inferred
 --   from the order of chart labels), source_kind ('raadpleging' = survey answer, 'context' = figure
---   from another source), context_source (that source; '' = survey), note,
+--   from another source), context_source (that source; '' = survey), note_nl (Dutch note for
+--   the reader; '' = none), note_is_caution (the note says the report contradicts itself),
 --   is_repeat (same answer, year, unit, value and source kind already stated on an earlier line),
 --   value_variants (distinct values stated for this answer, year, unit and source kind),
 --   answer_order (first line at which the answer appears).
@@ -32,7 +33,8 @@ with figures as (
         from_chart_label,
         source_kind,
         coalesce(context_source, '') as context_source,
-        coalesce(note, '') as note
+        coalesce(note_nl, '') as note_nl,
+        note_is_caution
     from raadpleging
     where chapter = $chapter and question = $question
 ),
@@ -67,7 +69,8 @@ select
     f.from_chart_label,
     f.source_kind,
     f.context_source,
-    f.note,
+    f.note_nl,
+    f.note_is_caution,
     v.value_variants,
     row_number() over (
         partition by f.answer_label, f.survey_year, f.unit, f.value, f.value_upper, f.source_kind

@@ -11,7 +11,7 @@ SAMPLES: dict[str, dict] = {
         "afgenomen?",
     },
     "survey__key_figures": {"current_round": 2024},
-    "survey__comparison": {"current_round": 2024, "previous_round": 2020},
+    "survey__comparison": {"current_round": 2024, "previous_round": 2020, "chapter": None},
     "survey__response": {"current_round": 2024, "previous_round": 2020},
     "survey__search": {"term": "administratie"},
 }

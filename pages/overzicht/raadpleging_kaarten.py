@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import fmt, params, queries_overzicht, queries_raadpleging, ui
+from dashboard import fmt, params, queries_overzicht, queries_raadpleging, survey_labels, ui
 from dashboard.filters import Filters
 from dashboard.navigation import page_path
 from dashboard.queries_catalog import catalog
@@ -31,13 +31,15 @@ def chapter_link_label(chapter: pd.Series) -> str:
 
 
 def link_params(row: pd.Series, chapters: pd.DataFrame) -> dict[str, str]:
-    """Query parameters that open the Raadpleging page on this figure's chapter and question."""
+    """Query parameters that open the Raadpleging page on this figure's chapter and question,
+    with the figure's unit (``cijfer``) so that the page shows this figure first."""
     match = chapters[chapters["chapter"] == row["chapter"]]
     if match.empty:
         return {}
     return {
         params.Raadpleging.CHAPTER: chapter_link_label(match.iloc[0]),
         params.Raadpleging.QUESTION: str(row["question"]),
+        params.Raadpleging.FIGURE: survey_labels.UNIT_TITLES.get(row["unit"], str(row["unit"])),
     }
 
 

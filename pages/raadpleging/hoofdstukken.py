@@ -1,6 +1,9 @@
 """Tab 'Per hoofdstuk': pick a chapter and a question; its figures per unit, with report lines.
 
-Data text (questions, answers, notes) goes through Markdown only escaped with ``ui.plain``.
+The survey's answers come first (the unit a link names with ``cijfer`` first, counts of
+respondents last), then figures from other studies in a chart of their own. The notes are the
+Dutch ``note_nl`` of the data. Data text (questions, answers, notes) goes through Markdown only
+escaped with ``ui.plain``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import streamlit as st
 from dashboard import fmt, params, queries_raadpleging, ui
 from dashboard import survey_labels as sl
 from dashboard.charts_raadpleging import Rounds
-from dashboard.components import controls
 from pages.raadpleging import vraagfiguren
 
 TAB = "Per hoofdstuk"
@@ -20,6 +22,13 @@ DEFAULT_CHAPTER = 1
 
 def _reset_question() -> None:
     st.session_state.pop(params.Raadpleging.QUESTION, None)
+    st.query_params.pop(params.Raadpleging.FIGURE, None)
+
+
+def unit_order(units: list[str], named: str | None) -> list[str]:
+    """The units of a question in the order they are drawn: the one a link names (its title,
+    URL parameter ``cijfer``) first, counts (how many answered) last, the rest as stated."""
+    return sorted(units, key=lambda u: (sl.UNIT_TITLES.get(u, u) != named, u == "count"))
 
 
 def render(chapters: pd.DataFrame, rounds: Rounds) -> None:
@@ -39,14 +48,19 @@ def render(chapters: pd.DataFrame, rounds: Rounds) -> None:
     if questions.empty:
         st.info("In dit hoofdstuk noemt de tekst geen cijfers. Kies een ander hoofdstuk.")
         return
-    question = controls.choice(
+    question = st.selectbox(
         f"Vraag ({fmt.number(len(questions))} in dit hoofdstuk, in de volgorde van het rapport)",
         questions["question"].tolist(),
         key=params.Raadpleging.QUESTION,
-        kind="select",
+        bind="query-params",
+        on_change=_clear_figure,
     )
     meta = questions.set_index("question").loc[question]
     render_question(int(chapter), labels[chapter], question, meta, rounds)
+
+
+def _clear_figure() -> None:
+    st.query_params.pop(params.Raadpleging.FIGURE, None)
 
 
 def _lines(values: pd.Series) -> str:
@@ -63,15 +77,23 @@ def render_question(
     st.subheader(ui.plain(question))
     titles = [t for t in df["ref_title"].drop_duplicates() if t]
     where = str(meta["refs"]) + (" – " + " / ".join(titles) if titles else "")
+    survey = df[df["source_kind"] == "raadpleging"]
+    context = df[df["source_kind"] == "context"]
+    n_text = f"n = {sl.n_label(meta['max_n'])}" if not survey.empty else "n: niet van toepassing"
     st.caption(
         ui.plain(
-            f"Vindplaats: {where} · n = {sl.n_label(meta['max_n'])} · "
+            f"Vindplaats: {where} · {n_text} · "
             f"regels {_lines(df['line'])} in de tekstversie van het rapport · "
             f"jaren: {meta['survey_years']}"
         )
     )
-    for unit in df["unit"].drop_duplicates():
-        render_unit(df[df["unit"] == unit], unit, chapter_text, question, rounds)
+    named = st.query_params.get(params.Raadpleging.FIGURE)
+    for unit in unit_order(survey["unit"].drop_duplicates().tolist(), named):
+        render_unit(survey[survey["unit"] == unit], unit, chapter_text, question, rounds)
+    if not context.empty:
+        st.caption(ui.plain(sl.CONTEXT_NOTE))
+    for unit in context["unit"].drop_duplicates():
+        render_unit(context[context["unit"] == unit], unit, chapter_text, question, rounds)
     render_notes(df)
 
 
@@ -80,21 +102,24 @@ def render_unit(
 ) -> None:
     chart, chart_df, data, kind = vraagfiguren.unit_chart(part, unit, question, rounds)
     refs = ", ".join(part["ref"].drop_duplicates())
+    context = bool((part["source_kind"] == "context").all())
     st.caption(ui.plain(f"{sl.UNIT_TITLES.get(unit, unit)} — {kind}"))
+    ranked = True
+    if part["distribution_complete"].sum() == 0 and vraagfiguren.overlaps(data):
+        st.warning(ui.plain(sl.OVERLAP_NOTE), icon="⚠️")
+        ranked = False
     if data["is_hedged"].any():
         st.caption(ui.plain(sl.HEDGE_NOTE))
     if data["from_chart_label"].any():
         st.caption(ui.plain(sl.INFERRED_NOTE))
-    if (data["source_kind"] == "context").any():
-        st.caption(ui.plain(sl.CONTEXT_NOTE))
     # not a ChartBlock: the question is a wrapped multi-line chart title
     ui.chart_block(
         chart,
         vraagfiguren.table(part),
         ui.provenance(sl.SNAPSHOT, question, f"{chapter_text} · {refs}"),
-        vraagfiguren.summary(chart_df, sl.n_label(part["n"].max())),
-        key=f"raadpleging-vraag-{unit}",
-        definition=sl.DEFINITIONS.get(unit, unit),
+        vraagfiguren.summary(chart_df, "" if context else sl.n_label(part["n"].max()), ranked),
+        key=f"raadpleging-vraag-{'ander-onderzoek-' if context else ''}{unit}",
+        definition=sl.CONTEXT_NOTE if context else sl.DEFINITIONS.get(unit, unit),
     )
     complete = part[part["distribution_complete"]]
     if not complete.empty:
@@ -103,18 +128,30 @@ def render_unit(
             st.caption(ui.plain("Daarnaast noemt de tekst: " + "; ".join(items) + "."))
 
 
+def _note_line(r: object, shared: bool) -> str:
+    """'- 6 of 7 (45%, <round>): <Dutch note>': the figure the note is about, then the note; a note
+    about several answers (``shared``) without one figure in front."""
+    if shared:
+        return f"- {ui.plain(r.note_nl)}"
+    about = "" if r.answer_label == sl.NO_ANSWER else f"{r.answer_label} "
+    return f"- {ui.plain(f'{about}({sl.row_label(r)}, {int(r.survey_year)}): {r.note_nl}')}"
+
+
 def render_notes(df: pd.DataFrame) -> None:
-    """Transcription notes: contradictions/doubts as one warning, the rest as captions."""
-    notes = df[df["note"] != ""].drop_duplicates("note").sort_values("line")
-    doubts = notes[notes["note"].str.contains(sl.CONTRADICTION)]
+    """The Dutch notes (``note_nl``): the report contradicting itself or a figure that is not
+    like for like as one warning, the other explanations as a caption."""
+    with_note = df[df["note_nl"] != ""]
+    answers = with_note.groupby("note_nl")["answer_label"].nunique()
+    notes = with_note.drop_duplicates("note_nl").sort_values("line")
+    doubts = notes[notes["note_is_caution"]]
     if not doubts.empty:
-        lines = "\n".join(f"- regel {r.line}: {ui.plain(r.note)}" for r in doubts.itertuples())
+        lines = [_note_line(r, answers[r.note_nl] > 1) for r in doubts.itertuples()]
         st.warning(
-            "Let op: tegenstrijdigheid of twijfel in het rapport (notities bij de overname, in "
-            "het Engels):\n" + lines,
+            "Let op: het rapport spreekt zichzelf hier tegen, of de cijfers zijn niet zonder "
+            "meer te vergelijken:\n" + "\n".join(lines),
             icon="⚠️",
         )
     others = notes.drop(doubts.index)
     if not others.empty:
-        lines = "\n".join(f"- regel {r.line}: {ui.plain(r.note)}" for r in others.itertuples())
-        st.caption("Notities bij de overname (in het Engels, per regel):\n" + lines)
+        lines = [_note_line(r, answers[r.note_nl] > 1) for r in others.itertuples()]
+        st.caption("Toelichting bij de cijfers:\n" + "\n".join(lines))

@@ -38,9 +38,9 @@ def _coverage(chapters: pd.DataFrame, rounds: Rounds) -> None:
         f"{fmt.number(len(chapters))} delen van het rapport (inleiding en hoofdstukken), elk met "
         "het regelnummer in de tekstversie van het rapport. Cijfers die alleen in de grafieken van "
         "de pdf stonden, staan niet in de tekst en worden daarom niet getoond: van veel figuren "
-        "zie je hier alleen de cijfers die de tekst noemt. Welke regels met een getal wel en niet "
-        "zijn overgenomen (en waarom) staat in het dekkingsrapport "
-        "(data/transcribed/raadpleging/COVERAGE.md in de broncode van dit dashboard).",
+        "zie je hier alleen de cijfers die de tekst noemt. Voor elke regel met een getal is "
+        "bijgehouden of het cijfer is overgenomen, en zo niet, waarom niet. Die lijst hoort bij "
+        "de broncode van dit dashboard.",
         icon="ℹ️",
     )
     columns = {

@@ -1,7 +1,9 @@
 """Tab '<previous> en <current>': every figure the text gives for both rounds, as dumbbells.
 
 The rounds come from the catalog. Not a panel: different respondents, so the caveat names both
-response counts; pairs whose question changed or that the report contradicts are marked.
+response counts; pairs whose question changed or that the report contradicts are marked (the
+data's ``note_is_caution``) and explained with the Dutch note. A chapter selector (URL
+parameter ``vergelijkhoofdstuk``) shows one chapter or all.
 """
 
 from __future__ import annotations
@@ -9,12 +11,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, fmt, queries_raadpleging, ui
+from dashboard import charts, fmt, params, queries_raadpleging, ui
 from dashboard import charts_raadpleging as survey_charts
 from dashboard import survey_labels as sl
+from dashboard.components import controls
 from dashboard.components.blocks import ChartBlock, render_block
 
-HIDDEN = ("other_values_current", "context_values", "context_source", "chapter_title")
+HIDDEN = (
+    "other_values_current",
+    "context_values",
+    "context_source",
+    "chapter_title",
+    "is_caution_previous",
+    "is_caution_current",
+)
+ALL_CHAPTERS = -1  # the selector's value for every chapter (chapters are numbered 0-15)
 _ROLE_COLUMNS = {
     "value": "waarde",
     "value_upper": "bovengrens",
@@ -23,7 +34,7 @@ _ROLE_COLUMNS = {
     "n": "n",
     "line": "regel",
     "figure_id": "figuur_id",
-    "note": "notitie",
+    "note_nl": "toelichting",
 }
 
 
@@ -36,12 +47,17 @@ def item(r: object) -> str:
 
 
 def pair_note(r: object, rounds: survey_charts.Rounds) -> str:
-    """The transcription notes of both chosen rows of a pair ('' = none)."""
-    pairs = [(rounds.previous, r.note_previous), (rounds.current, r.note_current)]
+    """The Dutch notes of both chosen rows of a pair ('' = none)."""
+    pairs = [(rounds.previous, r.note_nl_previous), (rounds.current, r.note_nl_current)]
     notes = [(y, str(n)) for y, n in pairs if not sl.missing(n) and str(n)]
     if len(notes) == 2 and notes[0][1] == notes[1][1]:
         return f"{tab_label(rounds)}: {notes[0][1]}"
     return "; ".join(f"{y}: {n}" for y, n in notes)
+
+
+def caution(r: object) -> bool:
+    """The pair is not like for like, or the report contradicts itself about it."""
+    return bool(r.is_caution_previous) or bool(r.is_caution_current)
 
 
 def _role_values(part: pd.DataFrame, role: str, unit: str) -> list[str]:
@@ -55,12 +71,7 @@ def _role_values(part: pd.DataFrame, role: str, unit: str) -> list[str]:
 def comparison_frame(part: pd.DataFrame, unit: str, rounds: survey_charts.Rounds) -> pd.DataFrame:
     """The dumbbell frame of one chapter and unit: labels with markers, origin and notes."""
     notes = [pair_note(r, rounds) for r in part.itertuples()]
-    frame = {
-        "item": [
-            item(r) + (sl.CAUTION_MARK if sl.needs_caution(n) else "")
-            for r, n in zip(part.itertuples(), notes, strict=True)
-        ]
-    }
+    frame = {"item": [item(r) + (sl.CAUTION_MARK if caution(r) else "") for r in part.itertuples()]}
     for role in ("previous", "current"):
         frame[f"value_{role}"] = part[f"value_{role}"].astype(float).to_numpy()
         frame[f"label_{role}"] = _role_values(part, role, unit)
@@ -75,7 +86,8 @@ def _context_text(r: object, unit: str) -> str:
     values = sl.as_list(r.context_values)
     if not values:
         return ""
-    return f"{', '.join(sl.value_label(v, None, unit) for v in values)} ({r.context_source})"
+    shown = ", ".join(sl.value_label(v, None, unit) for v in values)
+    return f"{sl.context_label(r.context_source)}: {shown}"
 
 
 def comparison_table(part: pd.DataFrame, unit: str, rounds: survey_charts.Rounds) -> pd.DataFrame:
@@ -86,8 +98,8 @@ def comparison_table(part: pd.DataFrame, unit: str, rounds: survey_charts.Rounds
             ", ".join(fmt.number(x, 0 if float(x).is_integer() else 1) for x in sl.as_list(v))
             for v in part["other_values_current"]
         ],
-        andere_bron=[_context_text(r, unit) for r in part.itertuples()],
-        notitie=[pair_note(r, rounds) for r in part.itertuples()],
+        ander_onderzoek=[_context_text(r, unit) for r in part.itertuples()],
+        toelichting=[pair_note(r, rounds) for r in part.itertuples()],
     )
 
 
@@ -112,10 +124,10 @@ def summary(part: pd.DataFrame, title: str, unit: str, rounds: survey_charts.Rou
         parts.append(f"grootste afname: '{item(down)}' ({fmt.signed(change.min())}{points})")
     if change.max() <= 0 and change.min() >= 0:
         parts.append(f"geen verschil tussen {rounds.previous} en {rounds.current}")
-    caution = sum(sl.needs_caution(pair_note(r, rounds)) for r in part.itertuples())
-    if caution:
+    marked = sum(caution(r) for r in part.itertuples())
+    if marked:
         parts.append(
-            f"let op bij {fmt.number(caution)} cijfers: vraag veranderd of tegenstrijdig in het "
+            f"let op bij {fmt.number(marked)} cijfers: vraag veranderd of tegenstrijdig in het "
             "rapport"
         )
     return "; ".join(parts) + "."
@@ -129,8 +141,8 @@ def comparison_block(
     sub = [f"{value_title} · oranje = {rounds.previous}, blauw = {rounds.current} · geen panel"]
     if part["from_chart_label_previous"].any() or part["from_chart_label_current"].any():
         sub.append(sl.INFERRED_SHORT)
-    if any(sl.needs_caution(pair_note(r, rounds)) for r in part.itertuples()):
-        sub.append("(let op) = vraag veranderd of tegenstrijdig in het rapport; zie de notitie")
+    if any(caution(r) for r in part.itertuples()):
+        sub.append("(let op) = vraag veranderd of tegenstrijdig in het rapport; zie de toelichting")
     return ChartBlock(
         key=f"raadpleging-vergelijk-{chapter}-{unit}",
         title=title,
@@ -159,18 +171,10 @@ def comparison_chart(
 
 
 def _cautions(part: pd.DataFrame, rounds: survey_charts.Rounds) -> None:
-    cautions = [
-        (item(r), pair_note(r, rounds))
-        for r in part.itertuples()
-        if sl.needs_caution(pair_note(r, rounds))
-    ]
+    cautions = [(item(r), pair_note(r, rounds)) for r in part.itertuples() if caution(r)]
     if cautions:
         lines = "\n".join(f"- {ui.plain(i)}: {ui.plain(n)}" for i, n in cautions)
-        st.warning(
-            "Let op: deze cijfers zijn niet zonder meer te vergelijken (notities bij de overname, "
-            "in het Engels):\n" + lines,
-            icon="⚠️",
-        )
+        st.warning("Let op: deze cijfers zijn niet zonder meer te vergelijken:\n" + lines, icon="⚠️")
 
 
 def _caveat(resp: pd.DataFrame, rounds: survey_charts.Rounds) -> None:
@@ -187,28 +191,41 @@ def _caveat(resp: pd.DataFrame, rounds: survey_charts.Rounds) -> None:
     )
 
 
+def chapter_choice(cmp: pd.DataFrame, chapters: pd.DataFrame) -> int:
+    """The chapter selector: every chapter with pairs, or all (``ALL_CHAPTERS``)."""
+    labels = {int(r.chapter): sl.chapter_label(r) for r in chapters.itertuples()}
+    present = sorted({int(c) for c in cmp["chapter"]})
+    options = {ALL_CHAPTERS: "Alle hoofdstukken"} | {c: labels.get(c, str(c)) for c in present}
+    return controls.choice(
+        "Hoofdstuk", options, key=params.Raadpleging.COMPARE_CHAPTER, kind="select"
+    )
+
+
 def render(chapters: pd.DataFrame, rounds: survey_charts.Rounds) -> None:
     resp = queries_raadpleging.survey__response().set_index("survey_year")
-    cmp = queries_raadpleging.survey__comparison()
-    if cmp.empty or not {int(rounds.previous), int(rounds.current)} <= set(resp.index):
+    every = queries_raadpleging.survey__comparison()
+    if every.empty or not {int(rounds.previous), int(rounds.current)} <= set(resp.index):
         st.info("Er zijn geen cijfers die voor beide raadplegingen in de tekst staan.")
         return
     _caveat(resp, rounds)
     st.caption(
-        f"{fmt.number(len(cmp))} cijfers staan in de tekst voor beide jaren (zelfde vraag, "
-        f"antwoord en eenheid), in {fmt.number(cmp['chapter'].nunique())} hoofdstukken. "
+        f"{fmt.number(len(every))} cijfers staan in de tekst voor beide jaren (zelfde vraag, "
+        f"antwoord en eenheid), in {fmt.number(every['chapter'].nunique())} hoofdstukken. "
         "Per jaar is de vermelding uit de volledige verdeling of tabel/figuur gekozen; noemt de "
-        "tekst elders een ander cijfer, dan staat dat in de tabel bij de grafiek. Cijfers uit een "
-        "andere bron (zoals AZW of CBS) zijn geen antwoorden van respondenten: ze worden niet "
-        "vergeleken en staan apart in de kolom 'andere_bron'. '(let op)' achter een cijfer: de "
-        "vraag is veranderd of het rapport spreekt zichzelf tegen; de notitie staat onder de "
-        "grafiek, in de tooltip en in de tabel. " + sl.HEDGE_NOTE
+        "tekst elders een ander cijfer, dan staat dat in de tabel bij de grafiek. Cijfers uit "
+        "ander onderzoek (zoals AZW of CBS) zijn geen antwoorden van sociaal werkers in de "
+        "raadpleging: ze worden niet vergeleken en staan apart in de kolom 'ander_onderzoek'. "
+        "'(let op)' achter een cijfer: de vraag is veranderd of het rapport spreekt zichzelf "
+        "tegen; de toelichting staat onder de grafiek, in de tooltip en in de tabel. "
+        + sl.HEDGE_NOTE
     )
+    chapter = chapter_choice(every, chapters)
+    cmp = every if chapter == ALL_CHAPTERS else queries_raadpleging.survey__comparison(chapter)
     if cmp["from_chart_label_previous"].any() or cmp["from_chart_label_current"].any():
         st.caption(ui.plain(sl.INFERRED_NOTE))
-    for (chapter, unit), part in cmp.groupby(["chapter", "unit"], sort=False):
+    for (number, unit), part in cmp.groupby(["chapter", "unit"], sort=False):
         render_block(
-            comparison_block(part, int(chapter), str(unit), rounds),
+            comparison_block(part, int(number), str(unit), rounds),
             comparison_table(part, str(unit), rounds),
         )
         _cautions(part, rounds)

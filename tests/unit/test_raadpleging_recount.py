@@ -140,7 +140,7 @@ def test_tabel_13_context_rows_are_labelled_context():
 
 
 def test_comparison_never_picks_or_lists_a_context_value(database):
-    df = db.execute(database, "survey__comparison", ROUNDS)
+    df = db.execute(database, "survey__comparison", {**ROUNDS, "chapter": None})
     survey: dict[tuple, set[float]] = defaultdict(set)
     survey_line: dict[tuple, set[tuple[int, float]]] = defaultdict(set)
     context: dict[tuple, set[float]] = defaultdict(set)
@@ -175,8 +175,14 @@ def test_comparison_never_picks_or_lists_a_context_value(database):
     table = vergelijking.comparison_table(df[df["chapter"] == 1], "percent", LABELS)
     table = table.set_index("answer_label")
     source = vast.context_source
-    assert table.loc["Vast dienstverband", "andere_bron"] == f"{shares_481[2]:.0f}% ({source})"
-    assert table.loc["Zelfstandige", "andere_bron"] == f"{shares_483[2]:.0f}% ({source})"
+    assert (
+        table.loc["Vast dienstverband", "ander_onderzoek"]
+        == f"uit ander onderzoek: {source}: {shares_481[2]:.0f}%"
+    )
+    assert (
+        table.loc["Zelfstandige", "ander_onderzoek"]
+        == f"uit ander onderzoek: {source}: {shares_483[2]:.0f}%"
+    )
     assert table.loc["Vast dienstverband", "andere_waarden_current"] == ""
 
 
@@ -198,7 +204,9 @@ def _comparison_on(frame: pd.DataFrame) -> pd.DataFrame:
     con = duckdb.connect(":memory:")
     try:
         con.register("raadpleging", frame)
-        return con.execute(COMPARISON_SQL.read_text(encoding="utf-8"), ROUNDS).df()
+        return con.execute(
+            COMPARISON_SQL.read_text(encoding="utf-8"), {**ROUNDS, "chapter": None}
+        ).df()
     finally:
         con.close()
 
@@ -228,19 +236,22 @@ def test_caseload_and_doorlooptijd_pairs_carry_their_notes(database):
     # report: 'de vragen aangepast. Dat maakt ze lastig te vergelijken' (line 3275)
     assert "lastig te vergelijken" in _line(3275)
     said = _numbers(_line(3283)) + _numbers(_line(3285)) + _numbers(_line(3287))
-    df = db.execute(database, "survey__comparison", ROUNDS)
+    df = db.execute(database, "survey__comparison", {**ROUNDS, "chapter": None})
     for question, (before, now) in ((CASELOAD, (30.0, 47.0)), (DOORLOOPTIJD, (20.0, 59.0))):
         assert before in said
         assert now in said
         r = _pair(df, question)
         assert (r.value_previous, r.value_current) == (before, now)
-        csv_note = next(
-            x["note"]
+        csv_row = next(
+            x
             for x in ROWS
             if x["question"] == question and x["survey_year"] == str(PREVIOUS) and x["line"] != ""
         )
+        assert "lastig te vergelijken" in csv_row["note"]  # the English audit note
+        csv_note = csv_row["note_nl"]  # what the page shows
         assert "lastig te vergelijken" in csv_note
-        assert r.note_previous == csv_note
+        assert r.note_nl_previous == csv_note
+        assert r.is_caution_previous
         # the view: item marked, note in the dumbbell frame and tooltip
         part = df[df["chapter"] == 7]
         frame = vergelijking.comparison_frame(part, "percent", LABELS)
@@ -248,11 +259,11 @@ def test_caseload_and_doorlooptijd_pairs_carry_their_notes(database):
         assert item["item"].endswith(view.CAUTION_MARK)
         assert "lastig te vergelijken" in item["note"]
         table = vergelijking.comparison_table(part, "percent", LABELS)
-        assert csv_note in table.loc[table["question"] == question, "notitie"].iloc[0]
+        assert csv_note in table.loc[table["question"] == question, "toelichting"].iloc[0]
     chart, _ = vergelijking.comparison_chart(df[df["chapter"] == 7], 7, "percent", LABELS)
     spec = chart.to_dict()
     points = spec["layer"][1]["encoding"]["tooltip"]
-    assert {"field": "note", "type": "nominal", "title": "Notitie"} in points
+    assert {"field": "note", "type": "nominal", "title": "Toelichting"} in points
     records = [rec for data in spec["datasets"].values() for rec in data]
     assert any("lastig te vergelijken" in str(rec.get("note", "")) for rec in records)
 
@@ -260,7 +271,7 @@ def test_caseload_and_doorlooptijd_pairs_carry_their_notes(database):
 # --- ch13: crime 61 % is not polarisation's answer category ------------------------------------
 
 
-def test_ch13_crime_share_is_not_filed_under_the_polarisation_category():
+def test_ch13_crime_share_is_not_filed_under_the_polarisation_category(database):
     # report: crime is among the forms seen least (5215-5217), yet '61 procent ... criminaliteit
     # in hun werkgebied' (5219); polarisation, seen most, is '55 procent ... ziet in hun werk'
     assert "crimineel" in _line(5215)
@@ -276,7 +287,12 @@ def test_ch13_crime_share_is_not_filed_under_the_polarisation_category():
     assert crime["line"] == "5219"
     assert crime["answer"] != polar["answer"]
     assert "werkgebied" in crime["answer"].lower()
-    assert view.CONTRADICTION.search(crime["note"]), crime["note"]  # shown as 'Let op'
+    assert "contradiction" in crime["note"]  # the audit note; the page shows it as 'Let op'
+    assert "criminaliteit" in crime["note_nl"]
+    df = db.execute(
+        database, "survey__question_figures", {"chapter": 13, "question": "Crimineel gedrag"}
+    )
+    assert df.loc[df["line"] == 5219, "note_is_caution"].all()
 
 
 # --- values inferred from chart-label order carry a marker in the charts ------------------------
@@ -330,7 +346,7 @@ def test_inferred_values_are_marked_in_the_chart_spec(database, chapter, questio
 def test_inferred_current_round_value_is_marked_in_the_dumbbell(database):
     # Figuur 9.2 'gelijk gebleven' 41 % (line 3671) is a chart label mapped in legend order
     assert "41" in _line(3671)
-    df = db.execute(database, "survey__comparison", ROUNDS)
+    df = db.execute(database, "survey__comparison", {**ROUNDS, "chapter": None})
     part = df[df["chapter"] == 9]
     row = part[part["answer_label"] == "3 - Dit is gelijk gebleven"].iloc[0]
     inferred = _inferred("9", row.question)
@@ -349,21 +365,32 @@ def test_inferred_current_round_value_is_marked_in_the_dumbbell(database):
     assert long[0]["origin"] == view.ORIGIN_INFERRED
 
 
-def test_tabel_13_context_values_have_their_own_label_in_the_chart(database):
+def test_tabel_13_context_values_have_their_own_chart_labelled_as_other_study(database):
     df = db.execute(
         database, "survey__question_figures", {"chapter": 1, "question": "Dienstverband"}
     )
     part = df[df["unit"] == "percent"]
-    chart, _, _, _ = vraagfiguren.unit_chart(part, "percent", "Dienstverband", LABELS)
+    survey = part[part["source_kind"] == "raadpleging"]
+    context = part[part["source_kind"] == "context"]
+    chart, _, _, _ = vraagfiguren.unit_chart(survey, "percent", "Dienstverband", LABELS)
     records = _records(chart.to_dict())
-    for line, values in TABEL_13_CONTEXT.items():
-        for rec in (r for r in records if r["line"] == line and r["value"] in values):
-            assert "AZW" in rec["year_label"], rec  # grey, not the current survey colour
-            assert rec["origin"].startswith("andere bron"), rec
+    context_lines = {(line, v) for line, values in TABEL_13_CONTEXT.items() for v in values}
     survey_current = [r for r in records if r["year_label"] == str(CURRENT)]
     assert survey_current
     assert all(r["origin"] == view.ORIGIN_TEXT for r in survey_current)
-    shown = {(r["line"], r["value"]) for r in records if "AZW" in r["year_label"]}
+    # the other study's 73 % and 14 % are not in the chart that carries the survey's n
+    assert not [r for r in records if "AZW" in r["year_label"]]
+    assert "n = " in chart.to_dict()["title"]["subtitle"][0]
+    chart, _, _, _ = vraagfiguren.unit_chart(context, "percent", "Dienstverband", LABELS)
+    spec = chart.to_dict()
+    records = _records(spec)
+    assert records
+    for rec in records:
+        assert rec["year_label"].startswith("uit ander onderzoek: AZW"), rec  # grey, named
+        assert rec["origin"].startswith("uit ander onderzoek: "), rec
+    shown = {(r["line"], r["value"]) for r in records}
     assert shown == {(481, 73.0), (483, 14.0)}
-    # no '(regel 481)' suffix: the survey value itself is stated only once on that line
-    assert not any("(regel" in r["item"] for r in records if r["line"] in (481, 483))
+    assert shown <= context_lines
+    assert "n = " not in " ".join(spec["title"]["subtitle"])  # no survey n over another study
+    assert "uit ander onderzoek" in " ".join(spec["title"]["text"]).lower()
+    assert not any("(regel" in r["item"] for r in records)
