@@ -37,6 +37,7 @@ class Filters:
     region_code: str | None  # None = Nederland
     region_name: str
     region_level: str
+    provincie_name: str | None = None  # the provincie of the region (None: NL, most AM regions)
 
     @property
     def region_text(self) -> str:
@@ -44,6 +45,12 @@ class Filters:
         if self.region_code is None:
             return "Nederland"
         return f"{LEVEL_LABELS.get(self.region_level, self.region_level)} {self.region_name}"
+
+    @property
+    def region_title(self) -> str:
+        """region_text for the start of a sentence: 'Gemeente Zwolle'."""
+        text = self.region_text
+        return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class _Options:
     codes_by_group: dict[str, tuple[str, ...]]
     region_labels: dict[str, str]
     regions: dict[str, tuple[str, str]]  # code -> (name, level)
+    provincies: dict[str, str]  # gemeente or provincie code -> provincie name
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -70,7 +78,12 @@ def _options(snapshot: str) -> _Options:
         for r in regions.itertuples()
     }
     info = {r.region_code: (r.region_name, r.region_level) for r in regions.itertuples()}
-    return _Options(groups, default, codes, labels, info)
+    provincies = {
+        r.region_code: r.region_name if r.region_level == "provincie" else r.provincie_name
+        for r in regions.itertuples()
+        if r.region_level in ("provincie", "gemeente")
+    }
+    return _Options(groups, default, codes, labels, info, provincies)
 
 
 def group_options() -> tuple[list[str], list[str]]:
@@ -157,4 +170,5 @@ def current_filters() -> Filters:
         region_code=None if code == NL else code,
         region_name=str(name),
         region_level=str(level),
+        provincie_name=opts.provincies.get(code),
     )

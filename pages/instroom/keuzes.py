@@ -80,7 +80,7 @@ def selection_label(sel: queries.StudentSelection, f: Filters) -> str:
         if len(sel.programmes) > 3 or not sel.programmes
         else ", ".join(progs.get(c, c) for c in sel.programmes)
     ]
-    parts.append(f.region_name)
+    parts.append(f.region_text)  # "mijn regio" with its level: "gemeente Zwolle"
     if sel.institution:
         inst = queries.options__institutions().set_index("institution_code")["institution_name"]
         parts.append(str(inst.get(sel.institution, sel.institution)))
