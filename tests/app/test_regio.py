@@ -187,3 +187,62 @@ def test_trend_text_alternative_says_minimaal_like_the_kpi():
     # the latest NL value as the KPI shows it ('minimaal …' with suppressed cells)
     assert "Nederland van " in texts[0]
     assert f"naar {nl} (" in texts[0].replace("\\", ""), (nl, texts[0])
+
+
+# ---------------------------------------------------------------- own figures stay (issue 18)
+
+OWN = b"gemeente;waarde\nZwolle;7,2\nDen Bosch;9,3\n's-Gravenhage;10,1\nAtlantis;5\n"
+
+
+def _uploaded() -> AppTest:
+    at = _run(regio="Zwolle (gemeente)", weergave="Eigen cijfers")
+    at.file_uploader[0].upload("mijn-cijfers.csv", OWN, "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _in_use(at: AppTest) -> list[str]:
+    return [s.value.replace("\\", "") for s in at.success if "in gebruik" in s.value]
+
+
+def _rank(at: AppTest) -> str | None:
+    return next((m.value for m in at.metric if m.label.startswith("Rang van Zwolle")), None)
+
+
+def test_upload_without_year_is_shown_and_outlives_the_uploader():
+    """The parsed file is kept in the session: the uploader widget losing its file (as on a
+    tab switch, when the tab's widgets are not drawn) or a page switch does not lose it."""
+    at = _uploaded()
+    assert _in_use(at) == [
+        "Bestand mijn-cijfers.csv in gebruik (0,1 kB). Het blijft in deze browsersessie, ook als "
+        "u van tab of pagina wisselt; het wordt niet opgeslagen."
+    ]
+    assert _rank(at) == "3e van 3 gemeenten"  # 7,2 < 9,3 < 10,1; Atlantis is not matched
+    infos = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "jaar onbekend" in infos
+    assert "1 regel(s) niet gekoppeld" in infos
+    at.file_uploader[0].clear().run()
+    assert _in_use(at)
+    assert _rank(at) == "3e van 3 gemeenten"
+    at.switch_page(page_path("overzicht")).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.session_state["weergave"] == "Eigen cijfers"
+    assert _in_use(at)
+    assert _rank(at) == "3e van 3 gemeenten"
+
+
+def test_remove_button_forgets_the_upload():
+    at = _uploaded()
+    next(b for b in at.button if b.label == "Bestand verwijderen").click().run()
+    assert not at.exception
+    assert not _in_use(at)
+    assert _rank(at) is None
+    assert len(at.file_uploader) == 1
+    assert at.file_uploader[0].value is None  # a fresh, empty uploader
+
+
+def test_templates_are_offered_as_csv_and_xlsx():
+    at = _run(weergave="Eigen cijfers")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Sjabloon (CSV)", "Sjabloon (Excel)"]
