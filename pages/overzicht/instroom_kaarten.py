@@ -51,7 +51,7 @@ def empty_text(f: Filters, raw: pd.DataFrame) -> str:
 def region_heading(f: Filters) -> str:
     """The card heading that names "mijn regio" and its level (DUO counts per hogeschool
     location, so a gemeente, arbeidsmarktregio or provincie is the level it says)."""
-    return ui.plain(f"{f.region_title} · plaats van de hogeschool")
+    return ui.plain(f.region_title)
 
 
 def region_note(f: Filters) -> str:

@@ -52,8 +52,8 @@ def gemeente_rows() -> pd.DataFrame:
 
 def templates(gemeenten: pd.DataFrame) -> None:
     """The template (every gemeente of the data, year and value empty) as CSV and XLSX."""
-    c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         "Sjabloon (CSV)",
         partial(upload.template_csv, gemeenten),  # built in memory when clicked
         file_name="eigen-cijfers-sjabloon.csv",
@@ -62,7 +62,7 @@ def templates(gemeenten: pd.DataFrame) -> None:
         key="regio-eigen-sjabloon-csv",
         on_click="ignore",
     )
-    c2.download_button(
+    row.download_button(
         "Sjabloon (Excel)",
         partial(upload.template_xlsx, gemeenten),
         file_name="eigen-cijfers-sjabloon.xlsx",

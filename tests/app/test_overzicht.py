@@ -135,19 +135,19 @@ def test_headline_follows_shared_filter():
     assert _number(_metric(at, card_label("first_years")).value) == expected
 
 
-def _headings(at: AppTest) -> list[str]:
-    return [m.value for m in at.markdown if "plaats van de hogeschool" in m.value]
+def _headings(at: AppTest, region: str) -> list[str]:
+    return [m.value for m in at.markdown if m.value == f"**{region}**"]
 
 
 def test_every_student_card_names_nederland_by_default(overview):
-    assert _headings(overview) == ["**Nederland · plaats van de hogeschool**"] * len(DUO_FILES)
+    assert len(_headings(overview, "Nederland")) == len(DUO_FILES)
 
 
 def test_student_cards_name_the_shared_region_and_count_only_it():
     """Issue 18: 'mijn regio' Zwolle is named on every card it changes, and the count is
     Zwolle's hogeschool locations only (raw DUO, GEMEENTENUMMER 0193)."""
     at = _run(page_path("overzicht"), regio="Zwolle (gemeente)")
-    assert _headings(at) == ["**Gemeente Zwolle · plaats van de hogeschool**"] * len(DUO_FILES)
+    assert len(_headings(at, "Gemeente Zwolle")) == len(DUO_FILES)
     year = latest_year("first_years")
     expected = recount("first_years", group_codes(default=True), year, gemeente="0193")
     assert 0 < _number(_metric(at, card_label("first_years")).value) == expected
@@ -158,6 +158,16 @@ def test_student_cards_name_the_shared_region_and_count_only_it():
     assert "alleen per provincie; de provincie (Overijssel)" in captions
     links = [p.proto.label for p in at.get("page_link")]
     assert "Vacatures in Overijssel" in links
+
+
+def test_instroom_uses_the_same_choice_and_names_its_level():
+    """The same "mijn regio" on Instroom: its KPI equals the Overzicht card, and the chart
+    texts name the region with its level ('gemeente Zwolle')."""
+    card = _metric(_run(page_path("overzicht"), regio="Zwolle (gemeente)"), card_label("enrolled"))
+    at = _run(page_path("instroom"), regio="Zwolle (gemeente)")
+    assert _number(at.metric[0].value) == _number(card.value)
+    texts = " ".join(e.value for e in (*at.markdown, *at.caption)).replace("\\", "")
+    assert "gemeente Zwolle · " in texts
 
 
 def test_gemeente_without_hogeschool_says_so_not_zero():
