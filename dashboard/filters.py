@@ -1,21 +1,27 @@
 """Shared filters: widget keys (= URL parameter names), the sidebar widgets, and typed values.
 
 Cross-page filters are created in app.py (render_shared) so they keep their URL value on every
-page. Pages read them only through current_filters().
+page. Pages read them only through current_filters(). "Mijn regio" (``?regio=``) is the one
+region choice of the whole dashboard: Overzicht and Instroom count students in it, Regio uses
+it as its gemeente and changes it through set_region().
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import streamlit as st
 
+from dashboard import params
 from dashboard import queries as q
 
 # widget keys: also the URL query parameter names (bind="query-params")
-K_GROUPS = "groep"
-K_REGION = "regio"
+K_GROUPS = params.Shared.GROUPS
+K_REGION = params.Shared.REGION
 NL = "NL01"
+REGION_LABEL = "Mijn regio"
+_LEGACY_GEMEENTE = re.compile(r"(?:^|\()\s*(GM\d{4})\s*\)?\s*$", re.IGNORECASE)
 LEVEL_LABELS = {
     "nl": "land",
     "provincie": "provincie",
@@ -31,6 +37,20 @@ class Filters:
     region_code: str | None  # None = Nederland
     region_name: str
     region_level: str
+    provincie_name: str | None = None  # the provincie of the region (None: NL, most AM regions)
+
+    @property
+    def region_text(self) -> str:
+        """The region with its level in words: 'gemeente Zwolle', 'provincie Overijssel'."""
+        if self.region_code is None:
+            return "Nederland"
+        return f"{LEVEL_LABELS.get(self.region_level, self.region_level)} {self.region_name}"
+
+    @property
+    def region_title(self) -> str:
+        """region_text for the start of a sentence: 'Gemeente Zwolle'."""
+        text = self.region_text
+        return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,7 @@ class _Options:
     codes_by_group: dict[str, tuple[str, ...]]
     region_labels: dict[str, str]
     regions: dict[str, tuple[str, str]]  # code -> (name, level)
+    provincies: dict[str, str]  # gemeente or provincie code -> provincie name
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -57,7 +78,12 @@ def _options(snapshot: str) -> _Options:
         for r in regions.itertuples()
     }
     info = {r.region_code: (r.region_name, r.region_level) for r in regions.itertuples()}
-    return _Options(groups, default, codes, labels, info)
+    provincies = {
+        r.region_code: r.region_name if r.region_level == "provincie" else r.provincie_name
+        for r in regions.itertuples()
+        if r.region_level in ("provincie", "gemeente")
+    }
+    return _Options(groups, default, codes, labels, info, provincies)
 
 
 def group_options() -> tuple[list[str], list[str]]:
@@ -70,6 +96,24 @@ def region_labels() -> dict[str, str]:
     return _options(q.snapshot_id()).region_labels
 
 
+def set_region(code: str) -> None:
+    """Change "mijn regio" (call from a widget callback, before the sidebar widget is drawn)."""
+    if code in _options(q.snapshot_id()).regions:
+        st.session_state[K_REGION] = code
+
+
+def _adopt_legacy_gemeente() -> None:
+    """A link from before the shared choice (``?gemeente=Zwolle (GM0193)``) sets "mijn regio"
+    once; the old parameter then leaves the URL, so the shared ``?regio=`` is the only one."""
+    legacy = st.query_params.get(params.Regio.GEMEENTE)
+    if legacy is None:
+        return
+    del st.query_params[params.Regio.GEMEENTE]
+    m = _LEGACY_GEMEENTE.search(str(legacy))
+    if m and K_REGION not in st.query_params:
+        set_region(m.group(1).upper())
+
+
 def render_shared() -> None:
     """The cross-page filters, in the sidebar. Called by app.py before the page runs."""
     db = q.database()
@@ -77,9 +121,13 @@ def render_shared() -> None:
         return
     groups, default = group_options()
     labels = region_labels()
+    _adopt_legacy_gemeente()
     with st.sidebar:
         st.subheader("Filters")
-        st.caption("Voor Overzicht, Instroom en Regio. Andere pagina's hebben eigen keuzes.")
+        st.caption(
+            "Voor Overzicht, Instroom en Regio: elke kaart en grafiek die deze keuzes gebruikt, "
+            "noemt ze. Andere pagina's hebben eigen keuzes."
+        )
         st.multiselect(
             "Opleidingsgroepen",
             groups,
@@ -92,14 +140,17 @@ def render_shared() -> None:
             placeholder="Kies een of meer groepen",
         )
         st.selectbox(
-            "Regio",
+            REGION_LABEL,
             list(labels),
             index=0,
             key=K_REGION,
             bind="query-params",
             format_func=labels.get,
-            help="Provincie, arbeidsmarktregio of gemeente van de hogeschoolvestiging. "
-            "Typ om te zoeken op naam.",
+            help="Uw gemeente, arbeidsmarktregio of provincie, voor alle pagina's. Overzicht en "
+            "Instroom tellen de studenten aan hogeschoolvestigingen in deze regio (DUO); de "
+            "pagina Regio vergelijkt deze gemeente (bij een provincie of arbeidsmarktregio: de "
+            "grootste gemeente erin). Vacatures (CBS) bestaan alleen per provincie. Typ om te "
+            "zoeken op naam.",
         )
 
 
@@ -119,4 +170,5 @@ def current_filters() -> Filters:
         region_code=None if code == NL else code,
         region_name=str(name),
         region_level=str(level),
+        provincie_name=opts.provincies.get(code),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 class Shared:
     GROUPS = "groep"
-    REGION = "regio"
+    REGION = "regio"  # "mijn regio": the one region choice of every page (sidebar)
     CONTRAST = "contrast"
     VIEW = "weergave"  # the tab of a page
 
@@ -52,6 +52,8 @@ class Raadpleging:
 
 
 class Regio:
+    # the page's gemeente picker: not bound to the URL, it mirrors and sets Shared.REGION; an
+    # old link's ?gemeente=Zwolle (GM0193) is read once as Shared.REGION (filters.py)
     GEMEENTE = "gemeente"
     LEVEL = "niveau"
     MEASURE = "maat"
@@ -61,7 +63,7 @@ class Regio:
     COMPARE = "vergelijk"
     YEAR = "jaar"
     VAC_PERIOD = "vacjaar"
-    UPLOAD = "eigen_bestand"  # never in the URL: an upload stays in the session
+    UPLOAD = "eigen_bestand"  # never in the URL; the parsed upload stays in the session
     OWN_VAR = "eigenkolom"
     OWN_YEAR = "eigenjaar"
 

@@ -1,4 +1,7 @@
-"""Own figures ("eigen cijfers"): parse an uploaded CSV/XLSX per gemeente × year. No Streamlit.
+"""Own figures ("eigen cijfers"): parse an uploaded CSV/XLSX per gemeente (× year). No Streamlit.
+
+The year column is optional: a file with only ``gemeente;waarde`` is one period ("jaar
+onbekend"), and so is a file whose year column is empty (the downloadable template).
 
 The file is only read, never executed: CSV through pandas with ``dtype=str`` and XLSX through
 openpyxl without evaluating formulas, so a cell like ``=HYPERLINK(...)`` stays that text. Every
@@ -25,6 +28,8 @@ from dashboard.upload_files import (
     size_error,
 )
 from dashboard.upload_match import gemeente_lookup, match_gemeente, normalise
+from dashboard.upload_template import template_csv as template_csv
+from dashboard.upload_template import template_xlsx as template_xlsx
 
 CODE_HEADERS = ("gemeentecode", "gemeente_code", "gm_code", "gmcode", "code", "regiocode", "gwb")
 NAME_HEADERS = ("gemeentenaam", "gemeente_naam", "gemeente", "naam", "regio", "regionaam")
@@ -37,12 +42,15 @@ _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\b|JJ|KW|MM|-)")
 class UploadResult:
     """Parsed own figures in long form plus everything the user should know about the file."""
 
-    values: pd.DataFrame  # gemeente_code, gemeente_name, year, variable, value
+    values: (
+        pd.DataFrame
+    )  # gemeente_code, gemeente_name, year (Int64, NA = no year), variable, value
     unmatched: pd.DataFrame  # regel, invoer, reden
     duplicates: pd.DataFrame  # regel, gemeente_code, gemeente_name, year
     problems: pd.DataFrame  # regel, kolom, invoer, probleem (formulas, text, negatives, empty)
     messages: list[str] = field(default_factory=list)
     variables: list[str] = field(default_factory=list)
+    has_year: bool = True  # False: no (filled) year column, every value is one period
 
 
 def _key(header: str) -> str:
@@ -68,7 +76,7 @@ def _looks_like_data(cell: str) -> bool:
     )
 
 
-def _columns(df: pd.DataFrame) -> tuple[str, str]:
+def _columns(df: pd.DataFrame) -> tuple[str, str | None]:
     cols = [str(c) for c in df.columns]
     if any(_looks_like_data(c) for c in cols):
         raise UploadError(
@@ -76,15 +84,15 @@ def _columns(df: pd.DataFrame) -> tuple[str, str]:
             "eerste regel de kolomnamen, bijvoorbeeld: gemeente;jaar;aantal."
         )
     gem = _find(cols, CODE_HEADERS) or _find(cols, NAME_HEADERS)
-    year = _find(cols, YEAR_HEADERS)
-    if gem is None or year is None:
-        missing = " en ".join(
-            x for x, c in (("een gemeentekolom", gem), ("een jaarkolom", year)) if c is None
-        )
+    if gem is None:
         raise UploadError(
-            f"Het bestand mist {missing}. Noem de kolommen bijvoorbeeld 'gemeente' (code zoals "
-            "GM0363 of naam) en 'jaar'. Gevonden kolommen: " + ", ".join(cols[:12])
+            "Het bestand mist een gemeentekolom. Noem die kolom bijvoorbeeld 'gemeente' (code "
+            "zoals GM0363 of naam); een kolom 'jaar' mag erbij. Gevonden kolommen: "
+            + ", ".join(cols[:12])
         )
+    year = _find(cols, YEAR_HEADERS)
+    if year is not None and not df[year].astype(str).str.strip().any():
+        year = None  # an empty year column (e.g. the template): one period
     return gem, year
 
 
@@ -108,7 +116,7 @@ def parse(data: bytes, filename: str, gemeenten: pd.DataFrame) -> UploadResult:
     if df.empty:
         raise UploadError("Het bestand heeft een kopregel maar geen gegevensregels.")
     df.columns = [str(c).strip() for c in df.columns]
-    gem_col, year_col = _columns(df)
+    gem_col, year_col = _columns(df)  # year_col None: one period
     return _collect(df, gem_col, year_col, sep, gemeenten)
 
 
@@ -126,13 +134,13 @@ def _cell(cell: str, sep: str) -> tuple[float | None, str]:
 
 
 def _long_rows(
-    keys: list[tuple[int, str, int]],
+    keys: list[tuple[int, str, int | None]],
     names: dict[str, str],
     variables: list[str],
     numeric: dict[str, list[tuple[int, float | None]]],
 ) -> tuple[list[dict], list[dict]]:
     """Long-form rows (the first line per gemeente and year) and the duplicate lines."""
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int | None], int] = {}
     rows: list[dict] = []
     duplicates: list[dict] = []
     for idx, (line, code, year) in enumerate(keys):
@@ -161,30 +169,46 @@ def _long_rows(
     return rows, duplicates
 
 
+def _year(
+    rec: dict, year_col: str | None, line: int, unmatched: list[dict]
+) -> tuple[bool, int | None]:
+    """(ok, year): no year column = one period (None); an invalid year is listed, never guessed."""
+    if year_col is None:
+        return True, None
+    ym = _YEAR.match(str(rec[year_col]))
+    if ym is None:
+        unmatched.append({"regel": line, "invoer": str(rec[year_col]), "reden": "geen geldig jaar"})
+        return False, None
+    return True, int(ym.group(1))
+
+
 def _collect(
-    df: pd.DataFrame, gem_col: str, year_col: str, sep: str, gemeenten: pd.DataFrame
+    df: pd.DataFrame, gem_col: str, year_col: str | None, sep: str, gemeenten: pd.DataFrame
 ) -> UploadResult:
     by_name, names = gemeente_lookup(gemeenten)
     skip = {gem_col, year_col} | {c for c in df.columns if _key(c) in CODE_HEADERS + NAME_HEADERS}
     candidates = [c for c in df.columns if c not in skip]
     unmatched, problems = [], []
     numeric: dict[str, list[tuple[int, float | None]]] = {c: [] for c in candidates}
-    keys: list[tuple[int, str, int]] = []
+    keys: list[tuple[int, str, int | None]] = []
+    blank = 0  # lines with a gemeente but no year and no figure at all (an unfilled template row)
     for i, rec in enumerate(df.to_dict("records")):
         line = i + 2  # 1-based, after the header
         code, reason = match_gemeente(rec[gem_col], by_name, names)
-        ym = _YEAR.match(str(rec[year_col]))
         if code is None:
             unmatched.append({"regel": line, "invoer": str(rec[gem_col]), "reden": reason})
             continue
-        if ym is None:
-            unmatched.append(
-                {"regel": line, "invoer": str(rec[year_col]), "reden": "geen geldig jaar"}
-            )
+        cells = [str(rec[c]) for c in candidates]
+        if not any(c.strip() for c in cells) and (
+            year_col is None or not str(rec[year_col]).strip()
+        ):
+            blank += 1
             continue
-        keys.append((line, code, int(ym.group(1))))
-        for c in candidates:
-            cell = str(rec[c])
+        ok, year = _year(rec, year_col, line, unmatched)
+        if not ok:
+            continue
+        keys.append((line, code, year))
+        for c, cell in zip(candidates, cells, strict=True):
             v, problem = _cell(cell, sep)
             if problem:
                 invoer = cell if cell.strip() else ""
@@ -196,32 +220,49 @@ def _collect(
     problems = [
         p for p in problems if p["kolom"] in variables or p["probleem"].startswith("formule")
     ]
+    values = pd.DataFrame(
+        rows, columns=["gemeente_code", "gemeente_name", "year", "variable", "value"]
+    )
+    values["year"] = values["year"].astype("Int64")
+    dupes = pd.DataFrame(
+        duplicates, columns=["regel", "gemeente_code", "gemeente_name", "year", "eerste_regel"]
+    )
+    dupes["year"] = dupes["year"].astype("Int64")
     result = UploadResult(
-        values=pd.DataFrame(
-            rows, columns=["gemeente_code", "gemeente_name", "year", "variable", "value"]
-        ),
+        values=values,
         unmatched=pd.DataFrame(unmatched, columns=["regel", "invoer", "reden"]),
-        duplicates=pd.DataFrame(
-            duplicates, columns=["regel", "gemeente_code", "gemeente_name", "year", "eerste_regel"]
-        ),
+        duplicates=dupes,
         problems=pd.DataFrame(problems, columns=["regel", "kolom", "invoer", "probleem"]),
         variables=variables,
+        has_year=year_col is not None,
     )
-    result.messages = _messages(result, dropped, len(df))
+    result.messages = _messages(result, dropped, len(df), blank)
     return result
 
 
-def _messages(r: UploadResult, dropped: list[str], n_rows: int) -> list[str]:
+def _messages(r: UploadResult, dropped: list[str], n_rows: int, blank: int = 0) -> list[str]:
     msgs = []
-    matched = r.values[["gemeente_code", "year"]].drop_duplicates()
-    msgs.append(
-        f"{fmt.number(n_rows)} regels gelezen; {fmt.number(len(matched))} combinaties van "
-        f"gemeente en jaar herkend, {fmt.number(r.values['gemeente_code'].nunique())} gemeenten."
-    )
+    n_gem = fmt.number(r.values["gemeente_code"].nunique())
+    if r.has_year:
+        matched = r.values[["gemeente_code", "year"]].drop_duplicates()
+        msgs.append(
+            f"{fmt.number(n_rows)} regels gelezen; {fmt.number(len(matched))} combinaties van "
+            f"gemeente en jaar herkend, {n_gem} gemeenten."
+        )
+    else:
+        msgs.append(
+            f"{fmt.number(n_rows)} regels gelezen; {n_gem} gemeenten herkend. Er is geen "
+            "(ingevulde) jaarkolom: alle cijfers tellen als één periode (jaar onbekend)."
+        )
+    if blank:
+        msgs.append(
+            f"{fmt.number(blank)} regel(s) met alleen een gemeente, zonder cijfers: overgeslagen "
+            "(bijvoorbeeld niet ingevulde regels van het sjabloon)."
+        )
     if not r.variables:
         msgs.append(
-            "Geen kolom met getallen gevonden naast gemeente en jaar. Voeg een of meer kolommen "
-            "met cijfers toe."
+            "Geen kolom met getallen gevonden naast de gemeente (en het jaar). Voeg een of meer "
+            "kolommen met cijfers toe."
         )
     if len(r.unmatched):
         msgs.append(
@@ -229,9 +270,10 @@ def _messages(r: UploadResult, dropped: list[str], n_rows: int) -> list[str]:
             "'Niet herkend'. Deze regels tellen niet mee."
         )
     if len(r.duplicates):
+        same = "dezelfde gemeente en hetzelfde jaar" if r.has_year else "dezelfde gemeente"
         msgs.append(
-            f"{len(r.duplicates)} dubbele regel(s) voor dezelfde gemeente en hetzelfde jaar; "
-            "alleen de eerste regel telt mee (zie 'Dubbel')."
+            f"{len(r.duplicates)} dubbele regel(s) voor {same}; alleen de eerste regel telt mee "
+            "(zie 'Dubbel')."
         )
     counts = r.problems["probleem"].value_counts() if len(r.problems) else pd.Series(dtype=int)
     if counts.get("formule: als tekst gelezen, niet uitgerekend"):

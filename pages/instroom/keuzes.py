@@ -75,12 +75,13 @@ def controls(f: Filters) -> tuple[queries.StudentSelection, int]:
 
 def selection_label(sel: queries.StudentSelection, f: Filters) -> str:
     progs = queries.options__programmes().set_index("programme_code")["programme_name"]
+    # "mijn regio" with its level first ("gemeente Zwolle"), so a cut subtitle still names it
     parts = [
+        f.region_text,
         ", ".join(f.groups)
         if len(sel.programmes) > 3 or not sel.programmes
-        else ", ".join(progs.get(c, c) for c in sel.programmes)
+        else ", ".join(progs.get(c, c) for c in sel.programmes),
     ]
-    parts.append(f.region_name)
     if sel.institution:
         inst = queries.options__institutions().set_index("institution_code")["institution_name"]
         parts.append(str(inst.get(sel.institution, sel.institution)))

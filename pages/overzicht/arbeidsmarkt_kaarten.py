@@ -159,10 +159,37 @@ def forecast_card(col) -> None:
     )
 
 
-def render(_: Filters) -> None:
+def region_note(f: Filters) -> str | None:
+    """Why "mijn regio" does not change these cards: vacancies exist only per provincie."""
+    if f.region_code is None:
+        return None
+    where = f" ({f.provincie_name})" if f.provincie_name else ""
+    return ui.plain(
+        f"Mijn regio ({f.region_text}) verandert deze kaarten niet: ze gelden voor heel "
+        f"Nederland. Het CBS telt vacatures niet per gemeente of arbeidsmarktregio, alleen per "
+        f"provincie; de provincie{where} staat op Regio, tab Vacatures (provincie)."
+    )
+
+
+def region_link(col, f: Filters) -> None:
+    if f.region_code is None:
+        return
+    col.page_link(
+        page_path("regio"),
+        label=f"Vacatures in {f.provincie_name}" if f.provincie_name else "Vacatures per provincie",
+        icon=":material/arrow_forward:",
+        query_params={params.Shared.VIEW: "Vacatures (provincie)"},
+    )
+
+
+def render(f: Filters) -> None:
     st.subheader("Arbeidsmarkt: vacatures en verwachte tekorten")
     st.caption(INTRO)
+    note = region_note(f)
+    if note:
+        st.caption(note)
     sa, nsa, forecast = st.columns(3)
     sa_card(sa)
     nsa_card(nsa)
+    region_link(nsa, f)
     forecast_card(forecast)

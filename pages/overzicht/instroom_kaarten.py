@@ -30,14 +30,51 @@ def _students(f: Filters, measure: str) -> pd.DataFrame:
     sel = queries.StudentSelection(
         measure=measure, programmes=f.programmes, region_code=f.region_code
     )
-    return queries.students__yearly(sel).dropna(subset=["student_count"])
+    return queries.students__yearly(sel)
+
+
+def empty_text(f: Filters, raw: pd.DataFrame) -> str:
+    """Why a card has no figure: only suppressed cells (<5, never 0), no hogeschool, or none."""
+    if raw["is_suppressed_only"].fillna(False).astype(bool).any():
+        return ui.plain(
+            f"In {f.region_text} alleen afgeschermde aantallen (<5): DUO publiceert het precieze "
+            "aantal niet; het is dus niet 0."
+        )
+    if f.region_code:
+        return ui.plain(
+            f"Geen studenten in {f.region_text}: daar staat geen hogeschoolvestiging met de "
+            "gekozen opleidingen. Kies links een arbeidsmarktregio of provincie."
+        )
+    return "Geen studenten voor deze selectie."
+
+
+def region_heading(f: Filters) -> str:
+    """The card heading that names "mijn regio" and its level (DUO counts per hogeschool
+    location, so a gemeente, arbeidsmarktregio or provincie is the level it says)."""
+    return ui.plain(f.region_title)
+
+
+def region_note(f: Filters) -> str:
+    """One sentence under the section title: which region the cards count, and how."""
+    if f.region_code is None:
+        return (
+            "Deze cijfers gelden voor heel Nederland. Kies links bij 'Mijn regio' uw gemeente, "
+            "arbeidsmarktregio of provincie om alleen die te tellen."
+        )
+    return ui.plain(
+        f"Mijn regio: {f.region_text}. De drie kaarten tellen alleen studenten aan "
+        f"hogeschoolvestigingen in {f.region_text} (DUO telt per vestiging, niet per "
+        "woonplaats). Wijzig dit links bij 'Mijn regio'."
+    )
 
 
 def students_card(col, f: Filters, measure: str) -> None:
     """KPI for the latest year of one DUO measure (label, year and peildatum from the catalog)."""
-    df = _students(f, measure)
+    col.markdown(f"**{region_heading(f)}**")
+    raw = _students(f, measure)
+    df = raw.dropna(subset=["student_count"])
     if df.empty:
-        col.info("Geen studenten voor deze selectie.")
+        col.info(empty_text(f, raw))
         return
     m = catalog().measure(measure)
     last = df.iloc[-1]
@@ -51,7 +88,8 @@ def students_card(col, f: Filters, measure: str) -> None:
         delta=None if delta is None else delta.replace("\u2212", "-"),
         border=True,
         chart_data=df[df["definition"] == last["definition"]]["student_count"].tolist(),
-        help=f"{f.region_name}; opleidingsgroepen: {', '.join(f.groups)}. Bron: DUO.",
+        help=f"{f.region_title} (plaats van de hogeschool); opleidingsgroepen: "
+        f"{', '.join(f.groups)}. Bron: DUO.",
     )
     col.caption(f"DUO, {year}; peildatum: {m.peildatum}.")
     col.page_link(
@@ -86,6 +124,7 @@ def render(f: Filters) -> None:
     st.caption(INTRO)
     if ui.unavailable("students", "population"):
         return
+    st.caption(region_note(f))
     counted_programmes(f)
     for col, measure in zip(st.columns(len(MEASURES)), MEASURES, strict=True):
         students_card(col, f, measure)

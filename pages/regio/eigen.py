@@ -1,9 +1,13 @@
 """Regio tab 'Eigen cijfers': the visitor's own figures per gemeente (upload) on a map and a trend.
 
-The upload stays in this session (never on disk, never in the URL) and is read as text.
+The parsed upload stays in this session's state (never on disk, never in the URL) until the
+visitor removes it, so a tab or page switch does not lose it; the file is read as text.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -25,46 +29,117 @@ from dashboard.components.controls import choice
 from pages.regio.keuzes import View, division
 
 P = params.Regio
-CACHE = "_regio_upload"  # session state: (file id, parsed result)
+CACHE = "_regio_upload"  # session state: the Held upload (parsed), never on disk or in the URL
+NONCE = "_regio_upload_nr"  # +1 on 'Bestand verwijderen', so the uploader starts empty
+
+
+@dataclass(frozen=True)
+class Held:
+    """The upload in use for this session: kept across tab and page switches."""
+
+    name: str
+    size: int
+    file_id: str
+    result: upload.UploadResult
+
+
+def gemeente_rows() -> pd.DataFrame:
+    regions = queries.options__regions()
+    return regions[regions["region_level"] == "gemeente"].rename(
+        columns={"region_code": "gemeente_code", "region_name": "gemeente_name"}
+    )
+
+
+def templates(gemeenten: pd.DataFrame) -> None:
+    """The template (every gemeente of the data, year and value empty) as CSV and XLSX."""
+    row = st.container(horizontal=True)
+    row.download_button(
+        "Sjabloon (CSV)",
+        partial(upload.template_csv, gemeenten),  # built in memory when clicked
+        file_name="eigen-cijfers-sjabloon.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="regio-eigen-sjabloon-csv",
+        on_click="ignore",
+    )
+    row.download_button(
+        "Sjabloon (Excel)",
+        partial(upload.template_xlsx, gemeenten),
+        file_name="eigen-cijfers-sjabloon.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        key="regio-eigen-sjabloon-xlsx",
+        on_click="ignore",
+    )
+
+
+def _remove() -> None:
+    st.session_state.pop(CACHE, None)
+    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+
+
+def show_held(slot, held: Held) -> None:
+    c1, c2 = slot.columns([3, 1], vertical_alignment="center")
+    size = fmt.number(held.size / 1024, 1)
+    c1.success(
+        ui.plain(
+            f"Bestand {held.name} in gebruik ({size} kB). Het blijft in deze browsersessie, ook "
+            "als u van tab of pagina wisselt; het wordt niet opgeslagen."
+        ),
+        icon=":material/check_circle:",
+    )
+    c2.button("Bestand verwijderen", on_click=_remove, icon=":material/delete:")
+
+
+def parse_file(file) -> Held | None:
+    """Parse a new upload (size checked first); None with a Dutch error when it cannot be read."""
+    err = upload.size_error(file.size)
+    if err:  # checked on the reported size, before any byte is parsed
+        st.error(err)
+        return None
+    try:
+        result = upload.parse(file.getvalue(), file.name, gemeente_rows())
+    except upload.UploadError as exc:
+        st.error(ui.plain(exc))
+        return None
+    return Held(str(file.name), int(file.size), str(file.file_id), result)
 
 
 def read_upload() -> upload.UploadResult | None:
     st.caption(
         f"Upload een CSV- of XLSX-bestand (max. {fmt.number(upload.MAX_BYTES / 2**20)} MB) "
         "met een kolom gemeente (code zoals GM0363 of naam, gemeentelijke indeling van "
-        f"{division()}), een kolom jaar en een of meer kolommen met cijfers, bijvoorbeeld uit de "
-        "Monitor Sociaal Domein. Het bestand blijft alleen in deze browsersessie: het wordt niet "
-        "opgeslagen en hoort niet bij de deelbare link. Formules worden nooit uitgevoerd."
+        f"{division()}), een of meer kolommen met cijfers, bijvoorbeeld uit de Monitor Sociaal "
+        "Domein, en als u wilt een kolom jaar (zonder jaar telt alles als één periode). Het "
+        "sjabloon heeft alle gemeenten al. Het bestand blijft alleen in deze browsersessie: het "
+        "wordt niet opgeslagen en hoort niet bij de deelbare link. Formules worden nooit "
+        "uitgevoerd."
     )
-    file = st.file_uploader("Eigen cijfers (CSV of XLSX)", type=["csv", "xlsx"], key=P.UPLOAD)
-    if file is None:
-        return None
-    err = upload.size_error(file.size)
-    if err:  # checked on the reported size, before any byte is parsed
-        st.error(err)
-        return None
-    cache = st.session_state.get(CACHE)
-    if cache and cache[0] == file.file_id:
-        return cache[1]
-    gemeenten = queries.options__regions()
-    gemeenten = gemeenten[gemeenten["region_level"] == "gemeente"].rename(
-        columns={"region_code": "gemeente_code", "region_name": "gemeente_name"}
+    templates(gemeente_rows())
+    slot = st.container()
+    file = st.file_uploader(
+        "Eigen cijfers (CSV of XLSX)",
+        type=["csv", "xlsx"],
+        key=f"{P.UPLOAD}_{st.session_state.get(NONCE, 0)}",
     )
-    try:
-        result = upload.parse(file.getvalue(), file.name, gemeenten)
-    except upload.UploadError as exc:
-        st.error(ui.plain(exc))
+    held: Held | None = st.session_state.get(CACHE)
+    if file is not None and (held is None or held.file_id != file.file_id):
+        new = parse_file(file)
+        if new is not None:
+            held = st.session_state[CACHE] = new
+    if held is None:
         return None
-    st.session_state[CACHE] = (file.file_id, result)
-    return result
+    show_held(slot, held)
+    return held.result
 
 
 def report_upload(result: upload.UploadResult) -> None:
     for m in result.messages:
         st.info(ui.plain(m))
+    dupes = result.duplicates if result.has_year else result.duplicates.drop(columns="year")
     for frame, label, open_ in (
         (result.unmatched, "Niet herkend", True),
-        (result.duplicates, "Dubbel", False),
+        (dupes, "Dubbel", False),
         (result.problems, "Cellen met een opmerking", False),
     ):
         if len(frame):
@@ -72,7 +147,8 @@ def report_upload(result: upload.UploadResult) -> None:
                 st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def render_map(df: pd.DataFrame, var: str, year: int, v: View, prov: exports.Provenance) -> None:
+def render_map(df: pd.DataFrame, var: str, year: str, v: View, prov: exports.Provenance) -> None:
+    """``year``: the year as text, or 'jaar onbekend' for a file without years."""
     rank = charts_regio.rank_text(
         charts_regio.rank_of(df, "value", v.row["region_code"]), "gemeente", len(df)
     )
@@ -95,7 +171,7 @@ def render_map(df: pd.DataFrame, var: str, year: int, v: View, prov: exports.Pro
     )
     top = df.dropna(subset=["value"]).sort_values("value", ascending=False).iloc[0]
     summary = (
-        f"{var} in {year}: hoogste {top['region_name']} "
+        f"{var} ({year}): hoogste {top['region_name']} "
         f"({fmt.number(top['value'], 1)}); {name}: {rank}."
     )
     ui.chart_block(
@@ -176,8 +252,13 @@ def render(v: View) -> None:
     c1, c2 = st.columns(2)
     var = choice("Kolom", result.variables, key=P.OWN_VAR, kind="select", container=c1)
     vals = result.values[result.values["variable"] == var]
-    years = sorted(vals["year"].unique().tolist())[::-1]
-    year = choice("Jaar", years, key=P.OWN_YEAR, kind="select", container=c2)
+    if result.has_year:
+        years = sorted({int(y) for y in vals["year"].dropna()}, reverse=True)
+        year = choice("Jaar", years, key=P.OWN_YEAR, kind="select", container=c2)
+        df = vals[vals["year"] == year]
+    else:  # one period: the whole file
+        year, df = None, vals
+        c2.caption("Uw bestand heeft geen jaarkolom: alle cijfers tellen als één periode.")
     prov = exports.Provenance(
         title=f"Eigen cijfers: {var}",
         source="eigen bestand (upload)",
@@ -185,8 +266,7 @@ def render(v: View) -> None:
         licence="eigen gegevens",
         filters=str(v.row["region_name"]),
     )
-    df = vals[vals["year"] == year].rename(
-        columns={"gemeente_code": "region_code", "gemeente_name": "region_name"}
-    )
-    render_map(df, var, year, v, prov)
-    render_trend(vals, v, var, prov)
+    df = df.rename(columns={"gemeente_code": "region_code", "gemeente_name": "region_name"})
+    render_map(df, var, "jaar onbekend" if year is None else str(year), v, prov)
+    if result.has_year:
+        render_trend(vals.astype({"year": "int64"}), v, var, prov)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_regio, fmt, params, queries, queries_regio, ui
+from dashboard import charts_regio, filters, fmt, params, queries, queries_regio, ui
 from dashboard.components.controls import choice
 from dashboard.queries_catalog import catalog
 
@@ -47,19 +47,48 @@ def division() -> str:
     return str(ui.manifest_entry("regions_gemeente").get("peildatum", "het dashboard"))
 
 
+def shared_gemeente(gem: pd.DataFrame, f: filters.Filters) -> tuple[str, str]:
+    """The gemeente this page compares for "mijn regio", and a note when it is not that choice
+    itself: the largest gemeente inside a chosen provincie or arbeidsmarktregio (of NL for NL)."""
+    largest = gem.sort_values(["population_latest", "region_code"], ascending=[False, True])
+    if f.region_level == "gemeente" and f.region_code in set(gem["region_code"]):
+        return str(f.region_code), ""
+    inside = largest
+    if f.region_level in ("provincie", "arbeidsmarktregio"):
+        inside = largest[largest[f"{f.region_level}_code"] == f.region_code]
+        inside = inside if len(inside) else largest
+    top = inside.iloc[0]
+    where = "Nederland" if f.region_code is None else ui.plain(f.region_name)
+    return str(top["region_code"]), (
+        f"Mijn regio (links) is {ui.plain(f.region_text)}. Deze pagina vergelijkt één gemeente: "
+        f"{ui.plain(top['region_name'])}, de gemeente met de meeste inwoners in {where}. Kiest u "
+        "hier een gemeente, dan wordt die mijn regio op alle pagina's."
+    )
+
+
+def _picked() -> None:
+    """The page's gemeente picker changes the shared choice, not a second one."""
+    filters.set_region(st.session_state[P.GEMEENTE])
+
+
 def pick_gemeente() -> pd.Series:
+    """The gemeente of "mijn regio" (dashboard/filters.py); picking here changes that choice."""
     regions = queries.options__regions()
     gem = regions[regions["region_level"] == "gemeente"].sort_values("region_name")
     names = {r.region_code: f"{r.region_name} ({r.region_code})" for r in gem.itertuples()}
-    largest = gem.sort_values(["population_latest", "region_code"], ascending=[False, True])
-    code = choice(
+    code, note = shared_gemeente(gem, filters.current_filters())
+    st.session_state[P.GEMEENTE] = code  # mirrors the shared choice on every run
+    st.selectbox(
         "Gemeente",
-        names,
+        list(names),
+        format_func=names.get,
         key=P.GEMEENTE,
-        default=largest["region_code"].iloc[0],
-        kind="select",
-        help="Typ een naam of een code (GM0363) om te zoeken.",
+        on_change=_picked,
+        help="Dit is dezelfde keuze als 'Mijn regio' links: een andere gemeente hier geldt "
+        "ook voor Overzicht en Instroom. Typ een naam of een code (GM0363) om te zoeken.",
     )
+    if note:
+        st.caption(note)
     row = gem.set_index("region_code").loc[code].copy()
     row["region_code"] = code
     return row

@@ -79,12 +79,15 @@ def group_codes(default: bool = False, group: str | None = None) -> set[str]:
     }
 
 
-def recount(measure: str, codes: set[str], year: int) -> int:
+def recount(measure: str, codes: set[str], year: int, gemeente: str | None = None) -> int:
+    """Raw DUO total; ``gemeente`` = GEMEENTENUMMER of the hogeschool location (None = NL)."""
     _, year_col, count_col = DUO_FILES[measure]
     return sum(
         max(int(r[count_col]), 0)  # -1 = suppressed (<5): counts as 0 in a lower bound
         for r in duo_rows(measure)
-        if r[year_col] == str(year) and r["OPLEIDINGSCODE_ACTUEEL"] in codes
+        if r[year_col] == str(year)
+        and r["OPLEIDINGSCODE_ACTUEEL"] in codes
+        and (gemeente is None or r["GEMEENTENUMMER"] == gemeente)
     )
 
 
@@ -130,6 +133,50 @@ def test_headline_follows_shared_filter():
     year = latest_year("first_years")
     expected = recount("first_years", group_codes(group="Social Work"), year)
     assert _number(_metric(at, card_label("first_years")).value) == expected
+
+
+def _headings(at: AppTest, region: str) -> list[str]:
+    return [m.value for m in at.markdown if m.value == f"**{region}**"]
+
+
+def test_every_student_card_names_nederland_by_default(overview):
+    assert len(_headings(overview, "Nederland")) == len(DUO_FILES)
+
+
+def test_student_cards_name_the_shared_region_and_count_only_it():
+    """Issue 18: 'mijn regio' Zwolle is named on every card it changes, and the count is
+    Zwolle's hogeschool locations only (raw DUO, GEMEENTENUMMER 0193)."""
+    at = _run(page_path("overzicht"), regio="Zwolle (gemeente)")
+    assert len(_headings(at, "Gemeente Zwolle")) == len(DUO_FILES)
+    year = latest_year("first_years")
+    expected = recount("first_years", group_codes(default=True), year, gemeente="0193")
+    assert 0 < _number(_metric(at, card_label("first_years")).value) == expected
+    assert _metric(at, card_label("first_years")).help.startswith("Gemeente Zwolle")
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Mijn regio: gemeente Zwolle." in captions
+    # the vacancy cards stay national and say that CBS counts vacancies per provincie only
+    assert "alleen per provincie; de provincie (Overijssel)" in captions
+    links = [p.proto.label for p in at.get("page_link")]
+    assert "Vacatures in Overijssel" in links
+
+
+def test_instroom_uses_the_same_choice_and_names_its_level():
+    """The same "mijn regio" on Instroom: its KPI equals the Overzicht card, and the chart
+    texts name the region with its level ('gemeente Zwolle')."""
+    card = _metric(_run(page_path("overzicht"), regio="Zwolle (gemeente)"), card_label("enrolled"))
+    at = _run(page_path("instroom"), regio="Zwolle (gemeente)")
+    assert _number(at.metric[0].value) == _number(card.value)
+    texts = " ".join(e.value for e in (*at.markdown, *at.caption)).replace("\\", "")
+    assert "gemeente Zwolle · " in texts
+
+
+def test_gemeente_without_hogeschool_says_so_not_zero():
+    assert not any(r["GEMEENTENUMMER"] == "0050" for m in DUO_FILES for r in duo_rows(m))
+    at = _run(page_path("overzicht"), regio="Zeewolde (gemeente)")
+    infos = [i.value.replace("\\", "") for i in at.info]
+    assert len(infos) == len(DUO_FILES)
+    assert all("geen hogeschoolvestiging" in i for i in infos), infos
+    assert not [m for m in at.metric if m.label.startswith("Eerstejaars")]
 
 
 # ---------------------------------------------------------------- Beroep (Raadpleging)

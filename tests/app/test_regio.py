@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -20,16 +21,15 @@ PAGE = page_path("regio")
 
 
 def _run(**query) -> AppTest:
-    """Run the Regio page with ``query`` as URL parameters.
+    """Run the Regio page with ``query`` as URL parameters of the first load (a shared link).
 
-    AppTest identifies a page by its file name until st.navigation has run once; the entry file
-    is called page.py (url_path 'regio'), so switching before a first run would silently land
-    on the default page. Run the app once, then switch.
+    AppTest identifies a page by its file name until st.navigation has run once, so switching
+    before a first run would silently land on the default page. Run the app once, then switch.
     """
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
-    at.switch_page(PAGE).run()
+    at.run().switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value.startswith("Regio"), [t.value for t in at.title]
     return at
@@ -39,10 +39,11 @@ def _metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_default_is_largest_gemeente_from_raw_population():
+def _raw_population() -> dict[str, float]:
+    """Gemeente code -> inhabitants on 1 January of the latest year (raw CBS 03759ned)."""
     obs = json.loads((RAW / "cbs_bevolking_03759ned" / "observations-page-1.json").read_text())
     latest = max(int(o["Perioden"][:4]) for o in obs["value"])
-    pop = {
+    return {
         o["RegioS"]: o["Value"]
         for o in obs["value"]
         if o["Measure"] == "M000352"
@@ -50,14 +51,62 @@ def test_default_is_largest_gemeente_from_raw_population():
         and int(o["Perioden"][:4]) == latest
         and o["Value"] is not None
     }
+
+
+def test_default_is_largest_gemeente_from_raw_population():
+    pop = _raw_population()
     largest = max(pop, key=pop.get)
     at = _run()
     assert at.session_state["gemeente"] == largest
     assert at.session_state["niveau"] == "arbeidsmarktregio"
 
 
+# ---------------------------------------------------------------- one "mijn regio" (issue 18)
+
+
+def test_shared_choice_is_the_regio_gemeente():
+    at = _run(regio="Zwolle (gemeente)")
+    assert at.session_state["regio"] == "GM0193"
+    assert at.session_state["gemeente"] == "GM0193"
+    assert _metrics(at)["Provincie"] == "Overijssel"
+    assert _metrics(at)["Arbeidsmarktregio"] == "Regio Zwolle"
+
+
+def test_provincie_choice_compares_its_largest_gemeente():
+    with (RAW / "cbs_gebieden" / "gemeente_provincie.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    overijssel = {f"GM{r['code']}" for r in rows if r["provincie"] == "Overijssel"}
+    pop = {c: v for c, v in _raw_population().items() if c in overijssel}
+    largest = max(pop, key=pop.get)
+    at = _run(regio="Overijssel")
+    assert at.session_state["gemeente"] == largest
+    assert at.session_state["regio"] == "PV23"  # showing a gemeente does not change the choice
+    note = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Mijn regio (links) is provincie Overijssel" in note
+
+
+def test_picking_a_gemeente_on_regio_changes_the_shared_choice():
+    at = _run(regio="Zwolle (gemeente)")
+    at.selectbox(key="gemeente").select("GM0599").run()
+    assert not at.exception
+    assert at.session_state["regio"] == "GM0599"
+    assert at.query_params["regio"] == "Rotterdam (gemeente)"  # one parameter in the URL
+    assert "gemeente" not in at.query_params
+    assert _metrics(at)["Arbeidsmarktregio"] == "Rijnmond"
+    at.switch_page(page_path("overzicht")).run()
+    headings = [m.value for m in at.markdown if m.value == "**Gemeente Rotterdam**"]
+    assert len(headings) == 3  # one per student card
+
+
+def test_old_gemeente_link_becomes_the_shared_choice():
+    at = _run(gemeente="Zwolle (GM0193)")
+    assert at.session_state["regio"] == "GM0193"
+    assert at.session_state["gemeente"] == "GM0193"
+    assert "gemeente" not in at.query_params
+
+
 def test_url_gemeente_names_its_regions_and_rank():
-    at = _run(gemeente="Zwolle (GM0193)", peers="3", weergave="Kaart")
+    at = _run(regio="Zwolle (gemeente)", peers="3", weergave="Kaart")
     assert at.session_state["gemeente"] == "GM0193"
     m = _metrics(at)
     assert m["Provincie"] == "Overijssel"
@@ -74,7 +123,7 @@ def test_url_gemeente_names_its_regions_and_rank():
     [("Vacatures (provincie)", "Rang van Overijssel"), ("Eigen cijfers", None)],
 )
 def test_other_tabs_run(tab, expect):
-    at = _run(gemeente="Zwolle (GM0193)", weergave=tab, waarde="Aantal")
+    at = _run(regio="Zwolle (gemeente)", weergave=tab, waarde="Aantal")
     if expect:
         assert any(k.startswith(expect) for k in _metrics(at)), _metrics(at)
     else:
@@ -82,7 +131,7 @@ def test_other_tabs_run(tab, expect):
 
 
 def test_gemeente_level_without_hogeschool_explains():
-    at = _run(gemeente="Zeewolde (GM0050)", niveau="Gemeente")
+    at = _run(regio="Zeewolde (gemeente)", niveau="Gemeente")
     assert any("geen hogeschoolvestiging" in i.value for i in at.info)
 
 
@@ -121,7 +170,7 @@ def no_vacancies(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("tab", TABS)
 def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
-    at = _run(gemeente="Zwolle (GM0193)", weergave=tab)
+    at = _run(regio="Zwolle (gemeente)", weergave=tab)
     warnings = " ".join(w.value for w in at.warning)
     if tab.startswith("Vacatures"):
         assert "niet beschikbaar" in warnings, warnings
@@ -130,10 +179,69 @@ def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
 
 
 def test_trend_text_alternative_says_minimaal_like_the_kpi():
-    at = _run(gemeente="Zwolle (GM0193)")
+    at = _run(regio="Zwolle (gemeente)")
     nl = next(m.value for m in at.metric if m.label.startswith("Nederland"))
     texts = [e.value for e in (*at.markdown, *at.caption) if "Samenvatting" in e.value]
     assert texts, "no text alternative found"
     # the latest NL value as the KPI shows it ('minimaal …' with suppressed cells)
     assert "Nederland van " in texts[0]
     assert f"naar {nl} (" in texts[0].replace("\\", ""), (nl, texts[0])
+
+
+# ---------------------------------------------------------------- own figures stay (issue 18)
+
+OWN = b"gemeente;waarde\nZwolle;7,2\nDen Bosch;9,3\n's-Gravenhage;10,1\nAtlantis;5\n"
+
+
+def _uploaded() -> AppTest:
+    at = _run(regio="Zwolle (gemeente)", weergave="Eigen cijfers")
+    at.file_uploader[0].upload("mijn-cijfers.csv", OWN, "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _in_use(at: AppTest) -> list[str]:
+    return [s.value.replace("\\", "") for s in at.success if "in gebruik" in s.value]
+
+
+def _rank(at: AppTest) -> str | None:
+    return next((m.value for m in at.metric if m.label.startswith("Rang van Zwolle")), None)
+
+
+def test_upload_without_year_is_shown_and_outlives_the_uploader():
+    """The parsed file is kept in the session: the uploader widget losing its file (as on a
+    tab switch, when the tab's widgets are not drawn) or a page switch does not lose it."""
+    at = _uploaded()
+    assert _in_use(at) == [
+        "Bestand mijn-cijfers.csv in gebruik (0,1 kB). Het blijft in deze browsersessie, ook als "
+        "u van tab of pagina wisselt; het wordt niet opgeslagen."
+    ]
+    assert _rank(at) == "3e van 3 gemeenten"  # 7,2 < 9,3 < 10,1; Atlantis is not matched
+    infos = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "jaar onbekend" in infos
+    assert "1 regel(s) niet gekoppeld" in infos
+    at.file_uploader[0].clear().run()
+    assert _in_use(at)
+    assert _rank(at) == "3e van 3 gemeenten"
+    at.switch_page(page_path("overzicht")).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.session_state["weergave"] == "Eigen cijfers"
+    assert _in_use(at)
+    assert _rank(at) == "3e van 3 gemeenten"
+
+
+def test_remove_button_forgets_the_upload():
+    at = _uploaded()
+    next(b for b in at.button if b.label == "Bestand verwijderen").click().run()
+    assert not at.exception
+    assert not _in_use(at)
+    assert _rank(at) is None
+    assert len(at.file_uploader) == 1
+    assert at.file_uploader[0].value is None  # a fresh, empty uploader
+
+
+def test_templates_are_offered_as_csv_and_xlsx():
+    at = _run(weergave="Eigen cijfers")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Sjabloon (CSV)", "Sjabloon (Excel)"]

@@ -36,7 +36,7 @@ def test_select_gemeente_updates_url_and_upload_lists_unmatched(page, server_url
     expect(
         page.locator('[data-testid="stMetric"]').filter(has_text="Arbeidsmarktregio")
     ).to_contain_text("Rijnmond")
-    assert "gemeente=Rotterdam" in page.url
+    assert "regio=Rotterdam" in page.url  # the page picker sets the shared choice
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         str(REPO / "tests" / "fixtures" / "upload_unmatched.csv")
     )

@@ -179,3 +179,85 @@ def test_unmatched_reason_counts_the_gemeenten_it_searched(gemeenten):
     assert "tussen de 3 gemeenten" in reason
     _, reason = upload.match_gemeente("GM9999", by_name, names)
     assert reason.startswith("onbekende gemeentecode GM9999")
+
+
+# ---------------------------------------------------------------- issue 18: year optional, template
+
+
+def test_file_without_year_column_is_one_period(gemeenten):
+    data = b"gemeente;waarde\nZwolle;7,2\nDen Bosch;9,3\n's-Gravenhage;10,1\nAtlantis;5\n"
+    r = _parse("zonder_jaar.csv", gemeenten, data)
+    assert not r.has_year
+    assert r.values["year"].isna().all()
+    got = dict(zip(r.values["gemeente_name"], r.values["value"], strict=True))
+    assert got == {"Zwolle": 7.2, "'s-Hertogenbosch": 9.3, "'s-Gravenhage": 10.1}
+    assert r.unmatched["invoer"].tolist() == ["Atlantis"]
+    assert r.unmatched["reden"].iloc[0].startswith("naam niet gevonden tussen de 342")
+    assert r.unmatched["regel"].tolist() == [5]
+    assert "jaar onbekend" in r.messages[0]
+    assert r.variables == ["waarde"]
+
+
+def test_without_year_a_gemeente_twice_is_a_duplicate(gemeenten):
+    data = b"gemeente;waarde\nZwolle;1\nGM0193;2\n"
+    r = _parse("dubbel.csv", gemeenten, data)
+    assert r.values["value"].tolist() == [1.0]
+    assert r.duplicates["regel"].tolist() == [3]
+    assert any("voor dezelfde gemeente;" in m for m in r.messages)
+
+
+def test_missing_gemeente_column_still_refused(gemeenten):
+    with pytest.raises(upload.UploadError, match="mist een gemeentekolom"):
+        _parse("x.csv", gemeenten, b"plaats;waarde\nZwolle;1\n")
+
+
+def _template_rows(data: bytes) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_template_csv_lists_every_gemeente_with_empty_cells(gemeenten):
+    rows = _template_rows(upload.template_csv(gemeenten))
+    assert rows[0] == ["gemeentecode", "gemeentenaam", "jaar", "waarde"]
+    body = rows[1:]
+    assert len(body) == 342
+    assert {r[0] for r in body} == set(gemeenten["gemeente_code"])
+    assert {r[0]: r[1] for r in body}["GM0518"] == "'s-Gravenhage"
+    assert all(r[2] == "" and r[3] == "" for r in body)
+
+
+def test_filled_template_csv_is_accepted(gemeenten):
+    rows = _template_rows(upload.template_csv(gemeenten))
+    filled = {"GM0193": "7,2", "GM0363": "12,5"}
+    lines = [";".join(rows[0])] + [
+        ";".join([r[0], r[1], r[2], filled.get(r[0], r[3])]) for r in rows[1:]
+    ]
+    r = _parse("sjabloon.csv", gemeenten, "\n".join(lines).encode("utf-8"))
+    assert not r.has_year  # the year column was left empty: one period
+    assert dict(zip(r.values["gemeente_code"], r.values["value"], strict=True)) == {
+        "GM0193": 7.2,
+        "GM0363": 12.5,
+    }
+    assert r.unmatched.empty
+    assert r.problems.empty
+    assert any(m.startswith("340 regel(s) met alleen een gemeente") for m in r.messages)
+
+
+def test_template_xlsx_round_trips(gemeenten):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(upload.template_xlsx(gemeenten)))
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("gemeentecode", "gemeentenaam", "jaar", "waarde")
+    assert len(rows) == 343
+    assert {r[0] for r in rows[1:]} == set(gemeenten["gemeente_code"])
+    ws["C2"], ws["D2"] = 2023, 4.5  # one row with a year and a value
+    code = ws["A2"].value
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = _parse("sjabloon.xlsx", gemeenten, buf.getvalue())
+    assert r.has_year
+    assert r.values[["gemeente_code", "year", "value"]].values.tolist() == [[code, 2023, 4.5]]
+    assert r.unmatched.empty  # the 341 unfilled rows are skipped, not 'geen geldig jaar'
