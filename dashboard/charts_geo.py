@@ -1,4 +1,10 @@
-"""Maps: regions coloured by a value (grey = none); boundary layers travel as named datasets.
+"""Maps: every region of a level drawn, coloured by class; no data and '<5' grey, in the legend.
+
+The boundary features are the primary data: each feature looks up its row in a frame that has
+one row per feature (built here), so a region without data still draws (grey, with its own
+legend entry) instead of being dropped by Vega-Lite's filter on invalid values. Values are put
+into a few classes (quantile breaks rounded to two significant digits) with Dutch labels, so a
+reader can compare regions by the legend rather than by guessing a shade of a gradient.
 
 Boundary layers are large (up to ~350 kB): they skip Altair's object model and are put into the
 finished spec by ``attach`` (called from charts.to_spec), which saves ~0.7 s per map render.
@@ -6,10 +12,152 @@ finished spec by ``attach`` (called from charts.to_spec), which saves ~0.7 s per
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+
 import altair as alt
 import pandas as pd
 
-from dashboard.charts import HIGHLIGHT, NUMBER_FORMAT, SEQUENTIAL
+from dashboard import fmt
+from dashboard.charts import HIGHLIGHT, NUMBER_FORMAT
+
+# ColorBrewer "Blues" (blue stays blue for red-green colour blindness), five steps picked at
+# about equal contrast (luminance ratio ~1.7 between neighbours); its near-white steps are left
+# out so that no class can be taken for the light grey of "no data".
+CLASS_COLOURS = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
+NO_DATA_COLOUR = "#f0f0f0"  # light grey: no value for this region
+SUPPRESSED_COLOUR = "#bdbdbd"  # mid grey: only '<5' cells (a value exists, it is not shown)
+BOUNDARY = "#555555"  # every boundary, so grey regions and the coast are visible (dark: light)
+NO_DATA = "geen gegevens"
+NO_SCHOOL = "geen hogeschool"  # DUO maps: no hogeschool location with these programmes
+SUPPRESSED = "<5 (afgeschermd)"
+CLASS_FIELD = "klasse"
+TEXT_FIELD = "waarde_label"
+
+
+def _nice(x: float) -> tuple[float, int]:
+    """Round to two significant digits: (rounded value, decimals needed to print it)."""
+    if x == 0:
+        return 0.0, 0
+    exponent = math.floor(math.log10(abs(x))) - 1
+    decimals = max(0, -exponent)
+    return round(round(x / 10.0**exponent) * 10.0**exponent, decimals), decimals
+
+
+def class_breaks(values: pd.Series, classes: int | None = None) -> list[float]:
+    """Quantile breaks, rounded to two significant digits; every class holds at least one value.
+
+    Class i holds breaks[i-1] <= v < breaks[i]; the first is open below, the last open above.
+    """
+    v = pd.Series(values, dtype="float64").dropna().sort_values()
+    distinct = v.nunique()
+    if classes is None:
+        classes = 5 if len(v) >= 20 else 4 if len(v) >= 8 else 3
+    classes = min(classes, len(CLASS_COLOURS), distinct)
+    if classes < 2:
+        return []
+    breaks: list[float] = []
+    for i in range(1, classes):
+        t, _ = _nice(float(v.quantile(i / classes)))
+        low = breaks[-1] if breaks else -math.inf
+        if t > low and ((v >= low) & (v < t)).any() and (v >= t).any():
+            breaks.append(t)
+    return breaks
+
+
+def _decimals(value_format: str) -> int:
+    m = re.search(r"\.(\d+)f", value_format)
+    return int(m.group(1)) if m else 0
+
+
+def class_labels(
+    breaks: list[float], value_format: str = NUMBER_FORMAT, values: pd.Series | None = None
+) -> list[str]:
+    """Dutch labels, as CBS writes them: 'minder dan 100', '100 tot 500', '500 of meer'.
+
+    Without breaks (one distinct value, or values too close to split) the one class is named
+    by the range of ``values`` ('12' or '12 tot en met 14').
+    """
+    if not breaks:
+        v = pd.Series(values if values is not None else [], dtype="float64").dropna()
+        if v.empty:
+            return []
+        shown = _decimals(value_format)
+        low, high = fmt.number(v.min(), shown), fmt.number(v.max(), shown)
+        return [low if low == high else f"{low} tot en met {high}"]
+    decimals = max(_nice(t)[1] for t in breaks)  # one precision for every label of the map
+
+    def text(t: float) -> str:
+        return fmt.number(t, decimals)
+
+    labels = [f"minder dan {text(breaks[0])}"]
+    labels += [f"{text(a)} tot {text(b)}" for a, b in itertools.pairwise(breaks)]
+    labels.append(f"{text(breaks[-1])} of meer")
+    return labels
+
+
+def class_colours(n: int) -> list[str]:
+    """n colours spread over the ramp (light to dark), so neighbouring classes stay apart."""
+    last = len(CLASS_COLOURS) - 1
+    if n <= 1:
+        return list(CLASS_COLOURS[last // 2 : last // 2 + n])
+    return [CLASS_COLOURS[round(i * last / (n - 1))] for i in range(n)]
+
+
+def map_frame(
+    features: list[dict],
+    df: pd.DataFrame,
+    value: str,
+    value_format: str = NUMBER_FORMAT,
+    label_field: str | None = None,
+    no_data: str = NO_DATA,
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """One row per feature: value, class and tooltip text; with the legend domain and colours.
+
+    A region whose value is missing is ``no_data`` unless the frame says it holds only '<5'
+    cells (``is_suppressed_only``): then it is ``SUPPRESSED``, never a class and never 0.
+    """
+    codes = [f["properties"]["region_code"] for f in features]
+    keep = ["region_code", value, *([label_field] if label_field else [])]
+    if "is_suppressed_only" in df.columns:
+        keep.append("is_suppressed_only")
+    rows = df[keep].drop_duplicates("region_code").set_index("region_code")
+    frame = rows.reindex(codes)
+    frame.index.name = "region_code"
+    vals = pd.to_numeric(frame[value], errors="coerce")
+    breaks = class_breaks(vals)
+    labels = class_labels(breaks, value_format, vals)
+    index = pd.Series(0, index=frame.index)
+    for t in breaks:
+        index += (vals >= t).astype(int)
+    suppressed = (
+        frame["is_suppressed_only"].fillna(False).astype(bool)
+        if "is_suppressed_only" in frame.columns
+        else pd.Series(False, index=frame.index)
+    )
+    klasse = [labels[i] for i in index]
+    klasse = [
+        k if not math.isnan(x) else SUPPRESSED if s else no_data
+        for k, x, s in zip(klasse, vals, suppressed, strict=True)
+    ]
+    decimals = _decimals(value_format)
+    own = frame[label_field] if label_field else pd.Series(None, index=frame.index)
+    text = [
+        str(t) if isinstance(t, str) and t else k if math.isnan(x) else fmt.number(x, decimals)
+        for t, x, k in zip(own, vals, klasse, strict=True)
+    ]
+    out = pd.DataFrame(
+        {"region_code": codes, value: vals.to_numpy(), CLASS_FIELD: klasse, TEXT_FIELD: text}
+    )
+    present = set(klasse)
+    colours = class_colours(len(labels))
+    domain, scheme = list(labels), colours
+    for name, colour in ((SUPPRESSED, SUPPRESSED_COLOUR), (no_data, NO_DATA_COLOUR)):
+        if name in present:
+            domain.append(name)
+            scheme.append(colour)
+    return out, domain, scheme
 
 
 def choropleth(
@@ -19,50 +167,58 @@ def choropleth(
     value_title: str,
     value_format: str = NUMBER_FORMAT,
     highlight: str | None = None,
-    height: int = 460,
+    height: int = 560,
     label_field: str | None = None,
+    no_data: str = NO_DATA,
 ) -> alt.LayerChart:
-    """Regions coloured by ``value`` (df keyed on region_code); grey = no data.
+    """Every region of ``features`` coloured by the class of ``value`` (df keyed on region_code).
 
-    ``label_field`` holds the value as text for the tooltip ("minimaal 12", "<5", "geen ...").
+    ``label_field`` holds the value as text for the tooltip ("minimaal 12", "<5", "geen ...");
+    ``no_data`` names the grey of regions without a value in the legend ("geen hogeschool").
+    ``height`` includes the legend under the map (about 110 px).
     """
-    lookup_fields = ["region_name", value, *([label_field] if label_field else [])]
+    frame, domain, colours = map_frame(features, df, value, value_format, label_field, no_data)
     name = _register_geo(features)
-    shapes = (
-        alt.Chart(alt.NamedData(name=name))
-        .transform_lookup(
-            lookup="properties.region_code",
-            from_=alt.LookupData(df, "region_code", lookup_fields),
-        )
-        .transform_calculate(
-            has_value=f"isValid(datum['{value}'])",
-        )
+    shapes = alt.Chart(alt.NamedData(name=name)).transform_lookup(
+        lookup="properties.region_code",
+        from_=alt.LookupData(frame, "region_code", [value, CLASS_FIELD, TEXT_FIELD]),
     )
-    filled = shapes.mark_geoshape(stroke="white", strokeWidth=0.6).encode(
-        color=alt.condition(
-            f"isValid(datum['{value}'])",
-            alt.Color(
-                f"{value}:Q",
-                title=value_title,
-                scale=alt.Scale(scheme=SEQUENTIAL),
-                legend=alt.Legend(format=value_format, orient="right", direction="vertical"),
+    many = len(features) > 100
+    filled = shapes.mark_geoshape(stroke=BOUNDARY, strokeWidth=0.3 if many else 0.7).encode(
+        color=alt.Color(
+            f"{CLASS_FIELD}:N",
+            title=value_title,
+            scale=alt.Scale(domain=domain, range=colours),
+            sort=domain,
+            legend=alt.Legend(
+                orient="bottom",
+                direction="horizontal",
+                columns=2,
+                symbolType="square",
+                symbolSize=200,
+                symbolStrokeColor=BOUNDARY,
+                symbolStrokeWidth=0.7,
+                titleLimit=600,
+                labelColor="#222222",
+                titleColor="#222222",
+                labelLimit=260,
+                columnPadding=24,
             ),
-            alt.value("#d9d9d9"),
         ),
         tooltip=[
-            alt.Tooltip("region_name:N", title="Regio"),
-            alt.Tooltip(f"{label_field}:N", title=value_title)
-            if label_field
-            else alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            alt.Tooltip("properties.region_name:N", title="Regio"),
+            alt.Tooltip(f"{TEXT_FIELD}:N", title=value_title),
+            alt.Tooltip(f"{CLASS_FIELD}:N", title="Klasse"),
         ],
     )
     layers = [filled]
     if highlight:
-        layers.append(
-            shapes.transform_filter(
-                alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
-            ).mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=3.5)
+        chosen = shapes.transform_filter(
+            alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
         )
+        # a white halo under the orange line keeps it visible on dark and light classes alike
+        layers.append(chosen.mark_geoshape(fill=None, stroke="white", strokeWidth=5))
+        layers.append(chosen.mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=2.5))
     return (
         alt.layer(*layers)
         .project("mercator")
