@@ -36,17 +36,23 @@ CLASS_FIELD = "klasse"
 TEXT_FIELD = "waarde_label"
 
 
-def _nice(x: float) -> tuple[float, int]:
-    """Round to two significant digits: (rounded value, decimals needed to print it)."""
+def _nice(x: float, finest: float = math.inf) -> float:
+    """Round to two significant digits, or to ``finest`` when that step is smaller."""
     if x == 0:
-        return 0.0, 0
-    exponent = math.floor(math.log10(abs(x))) - 1
-    decimals = max(0, -exponent)
-    return round(round(x / 10.0**exponent) * 10.0**exponent, decimals), decimals
+        return 0.0
+    step = min(10.0 ** (math.floor(math.log10(abs(x))) - 1), finest)
+    return round(round(x / step) * step, 12)
+
+
+def _places(x: float) -> int:
+    """Decimals needed to print x exactly (at most 6)."""
+    return next((d for d in range(7) if abs(round(x, d) - x) < 1e-9), 6)
 
 
 def class_breaks(values: pd.Series, classes: int | None = None) -> list[float]:
-    """Quantile breaks, rounded to two significant digits; every class holds at least one value.
+    """Quantile breaks, rounded to two significant digits, or finer when the breaks lie close
+    together (to the power of ten below a quarter of their spread, so an index with breaks from
+    92 to 115 splits at 104, not 100); every class holds at least one value.
 
     Class i holds breaks[i-1] <= v < breaks[i]; the first is open below, the last open above.
     """
@@ -57,9 +63,12 @@ def class_breaks(values: pd.Series, classes: int | None = None) -> list[float]:
     classes = min(classes, len(CLASS_COLOURS), distinct)
     if classes < 2:
         return []
+    raw = [float(v.quantile(i / classes)) for i in range(1, classes)]
+    spread = raw[-1] - raw[0] if raw[-1] > raw[0] else float(v.iloc[-1] - v.iloc[0])
+    finest = 10.0 ** math.floor(math.log10(spread / 4))
     breaks: list[float] = []
-    for i in range(1, classes):
-        t, _ = _nice(float(v.quantile(i / classes)))
+    for q in raw:
+        t = _nice(q, finest)
         low = breaks[-1] if breaks else -math.inf
         if t > low and ((v >= low) & (v < t)).any() and (v >= t).any():
             breaks.append(t)
@@ -86,7 +95,7 @@ def class_labels(
         shown = _decimals(value_format)
         low, high = fmt.number(v.min(), shown), fmt.number(v.max(), shown)
         return [low if low == high else f"{low} tot en met {high}"]
-    decimals = max(_nice(t)[1] for t in breaks)  # one precision for every label of the map
+    decimals = max(_places(t) for t in breaks)  # one precision for every label of the map
 
     def text(t: float) -> str:
         return fmt.number(t, decimals)
@@ -99,10 +108,8 @@ def class_labels(
 
 def class_colours(n: int) -> list[str]:
     """n colours spread over the ramp (light to dark), so neighbouring classes stay apart."""
-    last = len(CLASS_COLOURS) - 1
-    if n <= 1:
-        return list(CLASS_COLOURS[last // 2 : last // 2 + n])
-    return [CLASS_COLOURS[round(i * last / (n - 1))] for i in range(n)]
+    steps = {0: (), 1: (2,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 2, 4), 5: (0, 1, 2, 3, 4)}[n]
+    return [CLASS_COLOURS[i] for i in steps]
 
 
 def map_frame(
@@ -136,10 +143,9 @@ def map_frame(
         if "is_suppressed_only" in frame.columns
         else pd.Series(False, index=frame.index)
     )
-    klasse = [labels[i] for i in index]
     klasse = [
-        k if not math.isnan(x) else SUPPRESSED if s else no_data
-        for k, x, s in zip(klasse, vals, suppressed, strict=True)
+        labels[i] if not math.isnan(x) else SUPPRESSED if s else no_data
+        for i, x, s in zip(index, vals, suppressed, strict=True)
     ]
     decimals = _decimals(value_format)
     own = frame[label_field] if label_field else pd.Series(None, index=frame.index)
@@ -217,8 +223,9 @@ def choropleth(
             alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
         )
         # a white halo under the orange line keeps it visible on dark and light classes alike
-        layers.append(chosen.mark_geoshape(fill=None, stroke="white", strokeWidth=5))
-        layers.append(chosen.mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=2.5))
+        halo, line = (3.5, 2) if many else (5, 2.5)
+        layers.append(chosen.mark_geoshape(fill=None, stroke="white", strokeWidth=halo))
+        layers.append(chosen.mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=line))
     return (
         alt.layer(*layers)
         .project("mercator")

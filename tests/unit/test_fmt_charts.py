@@ -201,6 +201,8 @@ def test_map_classes_are_rounded_quantiles_with_dutch_labels():
         "1,7 tot 2,6",
         "2,6 of meer",
     ]
+    # an index close to 100: terciles 98.3 and 105.3 round to whole points, not to 100 and 110
+    assert charts_geo.class_breaks(pd.Series([90, 95, 100, 104, 108, 112])) == [98, 105]
     assert charts_geo.class_breaks([7, 7, 7]) == []  # one value: one class, named by the value
     assert charts_geo.class_labels([], ",.0f", pd.Series([7, 7])) == ["7"]
 
