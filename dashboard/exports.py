@@ -151,7 +151,10 @@ def _footer_spec(spec: dict, footer: str) -> dict:
         },
         "width": inner.get("width", 900),
         "height": 24,
+        "view": {"stroke": None},
     }
+    # legends stay with their chart, above the source line (shared, they go under the concat)
+    legends = ("color", "fill", "shape", "strokeDash")
     out = {
         "$schema": spec.get("$schema"),
         "vconcat": [inner, note],
@@ -159,6 +162,10 @@ def _footer_spec(spec: dict, footer: str) -> dict:
         "config": spec.get("config", {}),
         "padding": 16,
         "background": "white",
+        "resolve": {
+            "scale": dict.fromkeys(legends, "independent"),
+            "legend": dict.fromkeys(legends, "independent"),
+        },
     }
     if "datasets" in spec:
         out["datasets"] = spec["datasets"]

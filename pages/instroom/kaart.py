@@ -140,6 +140,7 @@ def render(
                 fmt_str,
                 highlight=highlight,
                 label_field="waarde_tekst",
+                no_data=charts_geo.NO_SCHOOL if mode != "index" else charts_geo.NO_DATA,
             ),
             summary=_summary(title, field),
             snapshot=m.snapshot,

@@ -164,7 +164,13 @@ def render_map(df: pd.DataFrame, var: str, year: str, v: View, prov: exports.Pro
         return
     chart = charts.finish(
         charts_geo.choropleth(
-            list(features), df, "value", var, charts.DECIMAL_FORMAT, highlight=v.row["region_code"]
+            list(features),
+            df,
+            "value",
+            var,
+            charts.DECIMAL_FORMAT,
+            highlight=v.row["region_code"],
+            no_data="niet in uw bestand",
         ),
         f"{var}, {year}",
         [f"Omlijnd: {name} ({rank}); grijs = niet in uw bestand"],

@@ -56,6 +56,7 @@ def map_block(v: View, title: str, value_title: str, rank: str, features: list) 
             charts_regio.value_format(v.mode),
             highlight=v.code,
             label_field="waarde_tekst",
+            no_data=charts_geo.NO_SCHOOL if v.mode != "index" else charts_geo.NO_DATA,
         ),
         summary=summary,
         snapshot=m.snapshot,
