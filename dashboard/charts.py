@@ -159,25 +159,31 @@ def _title_text(text: str, font_size: int) -> object:
 
 
 NARROW_PX = 600  # below this container width (a phone) long axis/legend labels get less room
-NARROW_LABEL_LIMIT = 130
+NARROW_LABEL_LIMIT = 130  # axis labels: the bars keep the rest of the width
+NARROW_LEGEND_LIMIT = 290  # legends sit below the plot (orient bottom) and have the full width
 
 
-def _narrow_limits(node: object) -> None:
+def _narrow_limits(node: object, limit: int = NARROW_LABEL_LIMIT) -> None:
     """Label limits that fit the container: on a phone a 320-460 px axis label would leave no
-    room for the bars (and cut the chart); there it is limited to NARROW_LABEL_LIMIT px."""
+    room for the bars (and cut the chart); there it is limited to ``limit`` px."""
     if isinstance(node, dict):
         for key, value in node.items():
             number = isinstance(value, int | float)
-            if key == "labelLimit" and number and value > NARROW_LABEL_LIMIT:
-                w = "containerSize()[0]"
-                node[key] = {
-                    "expr": f"{w} > 0 && {w} < {NARROW_PX} ? {NARROW_LABEL_LIMIT} : {value}"
-                }
+            w = "containerSize()[0]"
+            narrow = f"{w} > 0 && {w} < {NARROW_PX}"
+            if key == "labelLimit" and number and value > limit:
+                node[key] = {"expr": f"{narrow} ? {limit} : {value}"}
+            elif key == "legend" and isinstance(value, dict):
+                # a row of legend entries wider than a phone: one entry per line there
+                wide = value.get("columns", 0 if value.get("direction") == "horizontal" else 1)
+                if isinstance(wide, int):
+                    value["columns"] = {"expr": f"{narrow} ? 1 : {wide}"}
+                _narrow_limits(value, NARROW_LEGEND_LIMIT)
             else:
-                _narrow_limits(value)
+                _narrow_limits(value, NARROW_LEGEND_LIMIT if key == "legend" else limit)
     elif isinstance(node, list):
         for value in node:
-            _narrow_limits(value)
+            _narrow_limits(value, limit)
 
 
 def _wrap_titles(spec: dict, large: bool) -> None:

@@ -134,8 +134,17 @@ function closeSidebarAfterNavigation(event) {
   if (collapse) window.setTimeout(() => collapse.click(), 0);
 }
 
+// On a phone the introduction is folded to three lines (app.css); a tap unfolds it.
+function unfoldIntro(event) {
+  const p = event.target.closest('[data-testid="stMain"] [data-testid="stMarkdownContainer"] > p:first-child');
+  const box = p && p.closest('[data-testid="stElementContainer"]');
+  const prev = box && box.previousElementSibling;
+  if (prev && prev.querySelector('h1')) document.documentElement.classList.add('swic-intro-open');
+}
+
 function install() {
   addSwitch();
+  document.addEventListener('click', unfoldIntro);
   document.addEventListener('click', closeSidebarAfterNavigation, true);
   let pending = false;
   const refresh = () => {
