@@ -161,6 +161,7 @@ def _title_text(text: str, font_size: int) -> object:
 NARROW_PX = 600  # below this container width (a phone) long axis/legend labels get less room
 NARROW_LABEL_LIMIT = 130  # axis labels: the bars keep the rest of the width
 NARROW_LEGEND_LIMIT = 290  # legends sit below the plot (orient bottom) and have the full width
+NARROW_SIDE_LEGEND_LIMIT = 110  # a legend beside the plot (orient right) shares the width
 
 
 def _narrow_limits(node: object, limit: int = NARROW_LABEL_LIMIT) -> None:
@@ -174,11 +175,14 @@ def _narrow_limits(node: object, limit: int = NARROW_LABEL_LIMIT) -> None:
             if key == "labelLimit" and number and value > limit:
                 node[key] = {"expr": f"{narrow} ? {limit} : {value}"}
             elif key == "legend" and isinstance(value, dict):
-                # a row of legend entries wider than a phone: one entry per line there
+                # a row of entries wider than a phone gets one entry per line there; a legend
+                # beside the plot keeps its side (the chart height is fixed: below, it would
+                # squeeze the plot) but gives up label width
                 wide = value.get("columns", 0 if value.get("direction") == "horizontal" else 1)
                 if isinstance(wide, int):
                     value["columns"] = {"expr": f"{narrow} ? 1 : {wide}"}
-                _narrow_limits(value, NARROW_LEGEND_LIMIT)
+                side = value.get("orient") in ("left", "right")
+                _narrow_limits(value, NARROW_SIDE_LEGEND_LIMIT if side else NARROW_LEGEND_LIMIT)
             else:
                 _narrow_limits(value, NARROW_LEGEND_LIMIT if key == "legend" else limit)
     elif isinstance(node, list):
