@@ -142,6 +142,15 @@ function unfoldIntro(event) {
   if (prev && prev.querySelector('h1')) document.documentElement.classList.add('swic-intro-open');
 }
 
+// Streamlit's theme (system setting or the visitor's choice) -> html.swic-dark for app.css
+function markTheme() {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return;
+  const rgb = (getComputedStyle(app).backgroundColor.match(/\d+/g) || ['255', '255', '255']).map(Number);
+  const dark = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 100;
+  document.documentElement.classList.toggle('swic-dark', dark);
+}
+
 function install() {
   addSwitch();
   document.addEventListener('click', unfoldIntro);
@@ -150,17 +159,23 @@ function install() {
   const refresh = () => {
     pending = false;
     document.documentElement.setAttribute('lang', 'nl');
+    markTheme();
     translate(document.body);
     nameSparklines();
     trimSidebarTabStops();
     updateSwitch();
   };
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     if (!pending) {
       pending = true;
       window.requestAnimationFrame(refresh);
     }
-  }).observe(document.body, { childList: true, subtree: true });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  // a theme switch only swaps style sheets in <head>: look again then
+  observer.observe(document.head, { childList: true });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', markTheme);
+  window.setInterval(markTheme, 1000);  // emotion may restyle through the CSSOM alone
   refresh();
 }
 

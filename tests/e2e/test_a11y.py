@@ -53,6 +53,12 @@ SPARKLINES_DRAWN = """() => [...document.querySelectorAll('[data-testid="stMetri
     .filter(m => m.querySelector('.vega-embed')).every(m => m.querySelector('svg.marks'))"""
 
 
+SETTLED = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState
+    === 'notRunning' && !document.querySelector('[data-stale="true"]')
+    && document.documentElement.classList.contains('swic-dark') === matchMedia(
+        '(prefers-color-scheme: dark)').matches"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_no_serious_accessibility_violations(page, server_url, spec, scheme):
@@ -67,6 +73,8 @@ def test_no_serious_accessibility_violations(page, server_url, spec, scheme):
         arg=scheme == "dark",
         timeout=10000,
     )
+    # a rerun (e.g. Streamlit reporting the theme) fades stale elements: audit the settled page
+    page.wait_for_function(SETTLED, timeout=30000)
     found = _violations(page)
     assert not found, "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} {v['targets']}" for v in found
