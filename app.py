@@ -8,7 +8,7 @@ from dashboard import chrome, filters, navigation, present
 from dashboard import queries as q
 
 st.set_page_config(
-    page_title="Sociaal Werk in Cijfers",
+    page_title=navigation.SITE,
     page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "icon.png"),  # local: no CDN
     layout="wide",
     menu_items={
@@ -24,6 +24,9 @@ pages = [
     for p in navigation.PAGES
 ]
 page = st.navigation(pages)
+# each page its own browser title (tabs, bookmarks, history, screen readers): set_page_config is
+# additive, and st.Page's title alone is overridden by the site title set above
+st.set_page_config(page_title=navigation.browser_title(page.url_path or ""))
 st.session_state[present.S_PAGE] = page.url_path or ""
 filters.render_shared()
 present.sidebar()

@@ -1,4 +1,5 @@
-"""Page-wide fixed assets: print stylesheet and the Dutch document language. No data inside."""
+"""Page-wide fixed assets: app and print stylesheets; the page script (Dutch document
+language and Streamlit strings, phone behaviour, chart names). No data inside."""
 
 from __future__ import annotations
 

@@ -29,7 +29,18 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/raadpleging/raadpleging.py", "Raadpleging", ":material/forum:", "raadpleging"),
     PageSpec("pages/regio/regio.py", "Regio", ":material/map:", "regio"),
     PageSpec("pages/over/over.py", "Over de data", ":material/info:", "over"),
+    PageSpec("pages/colofon/colofon.py", "Colofon", ":material/contact_support:", "colofon"),
 )
+SITE = "Sociaal Werk in Cijfers"
+PUBLISHER = SITE
+
+
+def browser_title(url_path: str) -> str:
+    """The document title of a page: its own name first, then the site (tabs, bookmarks)."""
+    spec = next((p for p in PAGES if p.url_path == url_path), None)
+    if spec is None or spec.default:
+        return SITE
+    return f"{spec.title} – {SITE}"
 
 
 def by_url(url_path: str) -> PageSpec:

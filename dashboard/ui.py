@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, exports, fmt, present
+from dashboard import charts, exports, fmt, navigation, present
 from dashboard import queries as q
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -58,6 +60,42 @@ def source_caption(prov: exports.Provenance, definition: str = "") -> None:
     st.caption(_plain(" · ".join(parts)))
 
 
+def view_url() -> str:
+    """The absolute URL of this view: page address plus its filters (no presentation state).
+
+    Built from st.context.url (scheme, host, page path) and the query parameters with urllib;
+    empty when the browser did not report its URL (AppTest).
+    """
+    base = urlsplit(str(st.context.url or ""))
+    if not base.scheme or not base.netloc:
+        return ""
+    return urlunsplit(
+        (base.scheme, base.netloc, base.path, urlencode(present.current_params()), "")
+    )
+
+
+def version_date() -> str:
+    """The build date of the snapshot on screen, in Dutch ('1 december <jaar>')."""
+    built = str(q.database().manifest.get("built_at") or "")
+    try:
+        day = datetime.fromisoformat(built)
+    except ValueError:
+        return ""
+    return fmt.date_long(day.day, day.month, day.year)
+
+
+def citation(title: str, url: str | None = None) -> str:
+    """'Citeer als': publisher, title, data version (build date) and the URL of the view."""
+    parts = [navigation.PUBLISHER, f"„{title}”"]
+    date = version_date()
+    if date:
+        parts.append(f"gegevens van {date}")
+    url = view_url() if url is None else url
+    if url:
+        parts.append(url)
+    return "Citeer als: " + ", ".join(parts)
+
+
 def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")[:60] or "grafiek"
 
@@ -78,9 +116,10 @@ def chart_block(
         if present.shown_key() == key:
             _slide(chart, prov, summary)
         return
-    show_chart(chart)
+    show_chart(chart, f"{prov.title}. {summary}")
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
+    st.caption(_plain(citation(prov.title)))
     name = slug(prov.title)
     c1, c2, _ = st.columns([1.2, 1.4, 3])
     c1.button(
@@ -149,9 +188,14 @@ def dark_theme() -> bool:
     return theme.get("type") == "dark"
 
 
-def show_chart(chart: alt.TopLevelMixin) -> None:
-    """Draw a chart (validated by the tests, not on every rerun); dark ink swapped on dark."""
+def show_chart(chart: alt.TopLevelMixin, description: str = "") -> None:
+    """Draw a chart (validated by the tests, not on every rerun); dark ink swapped on dark.
+
+    ``description`` becomes the accessible name of the chart's SVG (Vega's aria-label).
+    """
     spec = charts.to_spec(chart)
+    if description:
+        spec["description"] = description
     st.vega_lite_chart(charts.for_theme(spec, dark=dark_theme()), width="stretch")
 
 
@@ -159,7 +203,7 @@ def _slide(chart: alt.TopLevelMixin, prov: exports.Provenance, summary: str) -> 
     st.session_state[present.S_RENDERED] = True
     big = charts.enlarge(chart)
     with st.container(key="slide"):
-        show_chart(big)
+        show_chart(big, f"{prov.title}. {summary}")
         st.markdown(f"**{_plain(summary)}**")
         st.caption(_plain(f"Bron: {prov.source} (peildatum {prov.peildatum}) · {prov.licence}"))
         present.controls()
