@@ -150,12 +150,12 @@ def _title_text(text: str, font_size: int) -> object:
         return text
     px = font_size * TITLE_EM_PER_CHAR
     width = "containerSize()[0]"
-    # widest variant first; an unknown width (0: static export) also takes the widest
+    # widest variant first; an unknown width (static export: 0 or none) takes the widest
     expr = json.dumps(_lines(text, TITLE_LINE_CHARS[0]), ensure_ascii=False)
     for chars in TITLE_LINE_CHARS[1:]:
         variant = json.dumps(_lines(text, chars), ensure_ascii=False)
         expr = f"{width} >= {round(chars * px)} ? {variant} : ({expr})"
-    return {"expr": f"{width} == 0 ? {variant} : ({expr})"}
+    return {"expr": f"!({width} > 0) ? {variant} : ({expr})"}
 
 
 NARROW_PX = 600  # below this container width (a phone) long axis/legend labels get less room
