@@ -320,10 +320,10 @@ def test_category_labels_carry_no_report_lines():
 
 def _title(spec: dict) -> str:
     """A chart's title text; a long title is a width-dependent expression (charts._title_text):
-    take the variant drawn without a container width (the static export's)."""
+    take its first variant (the widest, also drawn without a container width)."""
     text = spec["title"]["text"]
     if isinstance(text, dict):
-        variant = re.search(r"== 0 \? (\[.*?\]) :", text["expr"]).group(1)
+        variant = re.search(r"\? (\[.*?\]) :", text["expr"]).group(1)  # the first (widest)
         return " ".join(json.loads(variant))
     return " ".join(text) if isinstance(text, list) else text
 
