@@ -5,7 +5,8 @@
 -- Params: $chapter integer (report chapter); $refs varchar[] (figure refs, e.g. 'Figuur 11.5').
 -- Columns: ref, ref_title, question, answer, value (percent), survey_year, n (base; NULL when
 --   the report does not state it), line (in seed 004), is_from_text (2020 comparison taken from
---   the prose), value_text (words in the report), hedge (e.g. 'meer dan'; NULL = exact), note.
+--   the prose), value_text (words in the report), hedge (e.g. 'meer dan'; NULL = exact), note
+--   (the Dutch note for readers, note_nl; NULL when the row has only a maintainers' note).
 -- Source: raadpleging (transcribed from seed 004, Grote Raadpleging Sociaal Werk 2025).
 with figures as (
     select
@@ -20,7 +21,7 @@ with figures as (
         false as is_from_text,
         value_text,
         hedge,
-        note
+        note_nl as note
     from raadpleging
     where chapter = $chapter and list_contains($refs, ref) and unit = 'percent'
 ),
@@ -38,7 +39,7 @@ earlier as (
         true as is_from_text,
         any_value(r.value_text) as value_text,
         any_value(r.hedge) as hedge,
-        any_value(r.note) as note
+        any_value(r.note_nl) as note
     from raadpleging as r
     inner join figures as f on r.question = f.question and r.answer = f.answer
     where
