@@ -356,6 +356,9 @@ def to_spec(chart: alt.TopLevelMixin) -> dict:
     _wrap_titles(spec, large)
     if not large:
         _narrow_limits(spec)
+        # fit the width, grow in height: Streamlit's default "fit" squeezes the plot under a
+        # title that wraps to several lines on a narrow chart (and clips the title's top)
+        spec.setdefault("autosize", {"type": "fit-x", "contains": "padding"})
     from dashboard import charts_geo  # the map module builds on this one
 
     return charts_geo.attach(spec, meta.get("swic_geo", []))

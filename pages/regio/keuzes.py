@@ -60,9 +60,8 @@ def shared_gemeente(gem: pd.DataFrame, f: filters.Filters) -> tuple[str, str]:
     top = inside.iloc[0]
     where = "Nederland" if f.region_code is None else ui.plain(f.region_name)
     return str(top["region_code"]), (
-        f"Mijn regio (links) is {ui.plain(f.region_text)}. Deze pagina vergelijkt één gemeente: "
-        f"{ui.plain(top['region_name'])}, de gemeente met de meeste inwoners in {where}. Kiest u "
-        "hier een gemeente, dan wordt die mijn regio op alle pagina's."
+        f"Mijn regio is {ui.plain(f.region_text)}; hier: {ui.plain(top['region_name'])}, de "
+        f"grootste gemeente in {where}."
     )
 
 
@@ -222,10 +221,8 @@ def choose(programmes: tuple[str, ...]) -> View:
     level, measure, mode, base = choose_values(programmes)
     code, name = level_code(row, level)
     st.caption(
-        f"Studenten (DUO) vergelijkt u hier op niveau {LEVELS[level].lower()}: {ui.plain(name)}. "
-        "DUO telt studenten in de gemeente van de hogeschoolvestiging, niet waar ze wonen; een "
-        "gemeente zonder hogeschool heeft dus nul studenten. Vacatures (CBS) bestaan alleen per "
-        "provincie."
+        f"Studenten (DUO) op niveau {LEVELS[level].lower()}: {ui.plain(name)}, geteld bij de "
+        "hogeschoolvestiging (geen hogeschool = 0). Vacatures (CBS) alleen per provincie."
     )
     peers, count = choose_peers(level, code, name)
     return View(row, level, measure, mode, base, code, name, peers, count, programmes)

@@ -82,7 +82,7 @@ def test_provincie_choice_compares_its_largest_gemeente():
     assert at.session_state["gemeente"] == largest
     assert at.session_state["regio"] == "PV23"  # showing a gemeente does not change the choice
     note = " ".join(c.value for c in at.caption).replace("\\", "")
-    assert "Mijn regio (links) is provincie Overijssel" in note
+    assert "Mijn regio is provincie Overijssel" in note
 
 
 def test_picking_a_gemeente_on_regio_changes_the_shared_choice():
