@@ -319,7 +319,7 @@ def test_category_labels_carry_no_report_lines():
 
 
 def _title(spec: dict) -> str:
-    """A chart's title text; a long title is a width-dependent expression (charts._title_text):
+    """A chart's title text; a long title is a width-dependent expression (charts_layout):
     take its first variant (the widest, also drawn without a container width)."""
     text = spec["title"]["text"]
     if isinstance(text, dict):

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from dashboard import charts, ui
+from dashboard import charts, charts_layout, ui
 
 LONG = "Ingeschreven studenten – Groot Amsterdam naast Nederland en vergelijkbare regio's"
 
@@ -22,7 +22,7 @@ def test_long_title_has_a_variant_per_width_and_none_is_cut():
     spec = charts.to_spec(_chart())
     expr = spec["title"]["text"]["expr"]
     variants = [json.loads(v) for v in re.findall(r"\[\"[^\]]*\]", expr)]
-    assert min(max(len(line) for line in v) for v in variants) <= charts.TITLE_LINE_CHARS[0]
+    assert min(max(len(line) for line in v) for v in variants) <= charts_layout.TITLE_LINE_CHARS[0]
     for lines in variants:
         assert " ".join(lines) == LONG  # every word kept, nothing shortened
     assert spec["description"] == LONG  # the SVG's accessible name
@@ -33,7 +33,7 @@ def test_short_title_stays_text_and_subtitle_wraps():
     spec = charts.to_spec(_chart("Kort", sub))
     assert spec["title"]["text"] == "Kort"
     assert " ".join(spec["title"]["subtitle"]) == sub
-    assert all(len(line) <= charts.SUBTITLE_CHARS for line in spec["title"]["subtitle"])
+    assert all(len(line) <= charts_layout.SUBTITLE_CHARS for line in spec["title"]["subtitle"])
 
 
 def test_label_limits_shrink_on_a_narrow_container():
@@ -41,7 +41,7 @@ def test_label_limits_shrink_on_a_narrow_container():
     spec = charts.to_spec(charts.finish(charts.bars(df, "c", "v", "Aantal"), "T"))
     axis = spec["layer"][0]["encoding"]["y"]["axis"]
     assert "containerSize()[0]" in axis["labelLimit"]["expr"]
-    assert str(charts.NARROW_LABEL_LIMIT) in axis["labelLimit"]["expr"]
+    assert str(charts_layout.NARROW_LABEL_LIMIT) in axis["labelLimit"]["expr"]
 
 
 def test_citation_names_publisher_title_date_and_view_url():
