@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, fmt, ui
+from dashboard import charts, filters, fmt, ui
 from dashboard import charts_arbeidsmarkt as arbeid_charts
 from dashboard import queries_arbeidsmarkt as arbeid_queries
 from dashboard.components import controls
@@ -16,21 +16,37 @@ from pages.arbeidsmarkt import seizoen
 PERIODS = {"kwartaal": "Kwartaal", "jaar": "Jaar"}
 SBI_Q, SBI_ALL, NL = arbeid_charts.SBI_Q, arbeid_charts.SBI_ALL, arbeid_charts.NL
 UPPER = arbeid_charts.SUB_UPPER_BOUND
+S_FOLLOWED = "_arbeidsmarkt_followed_provincie"
+
+
+def _follow_mijn_regio(regions: dict[str, str]) -> str | None:
+    """The CBS code of the provincie of the sidebar's "Mijn regio" (None: Nederland, AM-regio).
+
+    A new "Mijn regio" choice moves this picker along; a choice made here stays until then.
+    """
+    provincie = filters.current_filters().provincie_name
+    code = next((c for c, name in regions.items() if name == provincie), None)
+    if st.session_state.get(S_FOLLOWED, code) != code and code is not None:
+        st.session_state[P.REGION] = code
+    st.session_state[S_FOLLOWED] = code
+    return code
 
 
 def controls_row() -> tuple[str, list[str], str]:
     regions = arbeid_queries.region_labels()
     sectors = arbeid_queries.sector_labels()
+    followed = _follow_mijn_regio(regions)
     c1, c2, c3 = st.columns([1.2, 2.6, 1])
     region = c1.selectbox(
         "Regio (CBS)",
         list(regions),
-        index=0,
+        index=list(regions).index(followed) if followed else 0,
         format_func=regions.get,
         key=P.REGION,
         bind="query-params",
         help="Nederland, de vier landsdelen of een provincie: CBS publiceert vacatures niet "
-        "per gemeente of arbeidsmarktregio.",
+        "per gemeente of arbeidsmarktregio. Begint bij de provincie van 'Mijn regio' "
+        "(zijbalk).",
     )
     chosen = c2.multiselect(
         "Sectoren (SBI-indeling)",

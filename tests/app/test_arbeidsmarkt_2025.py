@@ -20,7 +20,12 @@ from tests.unit.test_arbeidsmarkt import Q, raw_vacancies
 PAGE = page_path("arbeidsmarkt")
 VAC = REPO / "data" / "transcribed" / "cbs_vacatures_2020_2025"
 AZW = REPO / "data" / "transcribed" / "azw_sociaal_werk"
-PROVINCES = {"Zuid-Holland": "PV28", "Gelderland": "PV25", "Nederland": "NL01"}
+PROVINCES = {
+    "Zuid-Holland": "PV28",
+    "Gelderland": "PV25",
+    "Overijssel": "PV23",
+    "Nederland": "NL01",
+}
 
 
 def _rows(path) -> list[dict[str, str]]:
