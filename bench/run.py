@@ -638,7 +638,7 @@ def replica_run(browser, dep: Deployment, cfg: Config, tmp: Path, fault: bool) -
     pids = list(dep.replica_pids.values())
     ctx = new_context(browser)
     page = ctx.new_page()
-    load_page(page, url, 0)
+    load_page(page, url, 0, timeout=180000)  # untimed warm-up of a cold replica
     n_charts = count_charts(page)
     change_filter(page, action, action.values[0], n_charts)
     cookie = {c["name"]: c["value"] for c in ctx.cookies()}.get("swic_replica")
