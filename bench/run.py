@@ -4,6 +4,8 @@
     python bench/run.py --target http://127.0.0.1:8530 [--server-pids 1,2] [--quick]
                                                      # only the concurrency part, against a
                                                      # running deployment (bench/scaleout.sh)
+    python bench/run.py --only replicas [--replicas 2] [--quick]
+                                                     # only the N-replica run and fault run
 
 Results go to bench/results/latest.json (target mode: bench/results/target.json).
 See bench/README.md for what is measured and how.
@@ -18,6 +20,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -150,6 +153,11 @@ class Config:
     browser_pace: float
     query_runs: int
     source_ips: bool = False  # one 127.0.x.1 per load session (nginx ip_hash)
+    replicas: int = 2  # scripts/production.py replicas for the replica and fault runs
+    replica_sessions: int = 100
+    replica_s: float = 60  # paced window of the replica run and of the fault run
+    kill_at_s: float = 20  # fault run: SIGKILL the browser's replica this long into the window
+    probe_every_s: float = 0.5  # fault run: a new visitor every this many seconds
 
 
 # --------------------------------------------------------------------------- helpers
@@ -346,7 +354,9 @@ def count_charts(page) -> int:
     return page.evaluate(RENDERED_JS)
 
 
-def change_filter(page, action: FilterAction, value: str, n_charts: int) -> tuple[float, float]:
+def change_filter(
+    page, action: FilterAction, value: str, n_charts: int, timeout: int = 60000
+) -> tuple[float, float]:
     """Change one filter; wait for the finished rerun (and the changed metric). (wall, in-page)."""
     finished = page.evaluate("window.__bench.finished")
     before = page.locator(METRIC).first.text_content() if action.metric else None
@@ -359,7 +369,7 @@ def change_filter(page, action: FilterAction, value: str, n_charts: int) -> tupl
     t0 = time.perf_counter()
     target.click()
     page.wait_for_function(
-        CHANGED_JS, arg=[READY, finished, METRIC, before, n_charts], timeout=60000, polling="raf"
+        CHANGED_JS, arg=[READY, finished, METRIC, before, n_charts], timeout=timeout, polling="raf"
     )
     wall = (time.perf_counter() - t0) * 1000
     in_page = page.evaluate("window.__bench.doneAt - window.__bench.lastClick")
@@ -427,7 +437,16 @@ def browser_part(servers: dict[str, Server], cfg: Config) -> dict:
 # --------------------------------------------------------------------------- concurrency
 
 
-def start_load(url: str, widget: str, cfg: Config, duration: float, pace: float, tmp: Path):
+def start_load(
+    url: str,
+    widget: str,
+    cfg: Config,
+    duration: float,
+    pace: float,
+    tmp: Path,
+    sessions: int | None = None,
+    extra: tuple[str, ...] = (),
+):
     out = tmp / f"load-{time.monotonic_ns()}.json"
     cmd = [
         sys.executable,
@@ -436,13 +455,14 @@ def start_load(url: str, widget: str, cfg: Config, duration: float, pace: float,
         "--widget",
         widget,
         "--sessions",
-        str(cfg.sessions),
+        str(sessions or cfg.sessions),
         "--duration",
         str(duration),
         "--pace",
         str(pace),
         "--json",
         str(out),
+        *extra,
     ]
     if cfg.source_ips:
         cmd.append("--source-ips")
@@ -529,6 +549,189 @@ def concurrency_part(targets: dict[str, tuple[str, str, list[int]]], cfg: Config
         for name, (url, kind, pids) in targets.items():
             say(f"  concurrency: {name}")
             out[name] = concurrency(browser, url, kind, pids, cfg, tmp)
+        browser.close()
+    return out
+
+
+# --------------------------------------------------------------------------- replicas, fault
+
+
+class Deployment:
+    """scripts/production.py (N replicas behind nginx) as a child, stopped by its pid."""
+
+    def __init__(self, replicas: int, tmp: Path):
+        self.state = tmp / "production"
+        port = next(p for p in range(8540, 8600, 10) if all(port_free(p + i) for i in range(9)))
+        cmd = [sys.executable, str(REPO / "scripts" / "production.py"), "--replicas", str(replicas)]
+        cmd += ["--port", str(port), "--address", "127.0.0.1", "--state", str(self.state)]
+        cmd += ["--no-restart"]  # the fault run leaves the killed replica dead
+        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True)
+        for line in self.proc.stdout:
+            if line.startswith("ready "):
+                info = json.loads(line[6:])
+                break
+        else:
+            raise RuntimeError(f"production.py exited; see {self.state}")
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()  # drain
+        self.url = info["url"]
+        self.replica_pids: dict[str, int] = info["replicas"]
+        self.port = port
+
+    def replica_port(self, name: str) -> int:
+        return self.port + int(name[1:])
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def browser_loop(page, action, n_charts: int, proc, cfg: Config, on_tick=None) -> dict:
+    """Change the filter every browser_pace s while the load runs; a failure waits for the
+    page to come back by itself (Streamlit's frontend reconnects), it is not reloaded."""
+    user, errors, times, i = [], [], [], 1
+    while proc.poll() is None:
+        if on_tick is not None:
+            on_tick()
+        try:
+            user.append(change_filter(page, action, action.values[i % 2], n_charts, 20000)[0])
+            times.append(time.time())
+        except Exception as exc:  # a timeout or a broken page counts as a user-side error
+            errors.append((time.time(), type(exc).__name__))
+            say(f"    user-side error: {type(exc).__name__}")
+            with contextlib.suppress(Exception):
+                page.wait_for_function(ALL_CHARTS_JS, timeout=30000)
+        i += 1
+        time.sleep(cfg.browser_pace)  # pacing between user actions, not a wait for state
+    return {"user": user, "ok_at": times, "errors": errors}
+
+
+def nginx_attempts(state: Path, port: int, since: float) -> list[float]:
+    """Seconds after `since` at which nginx tried the upstream on `port` and failed."""
+    out = []
+    log = state / "nginx-error.log"
+    if not log.exists():
+        return out
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "connect() failed" in line and f"127.0.0.1:{port}" in line:
+            with contextlib.suppress(ValueError):
+                t = datetime.strptime(line[:19], "%Y/%m/%d %H:%M:%S").timestamp()
+                if t >= int(since):
+                    out.append(round(t - int(since), 1))
+    return out
+
+
+def access_5xx(state: Path) -> int:
+    log = state / "access.log"
+    if not log.exists():
+        return 0
+    return sum(1 for ln in log.read_text().splitlines() if ln.split(" ")[1:2] in (["502"], ["504"]))
+
+
+def replica_run(browser, dep: Deployment, cfg: Config, tmp: Path, fault: bool) -> dict:
+    """100 paced sessions through nginx with a browser measuring; `fault`: kill one replica."""
+    url = f"{dep.url}/{LOAD_PAGE}"
+    action = PAGE_FILTERS[LOAD_PAGE]
+    pids = list(dep.replica_pids.values())
+    ctx = new_context(browser)
+    page = ctx.new_page()
+    load_page(page, url, 0, timeout=180000)  # untimed warm-up of a cold replica
+    n_charts = count_charts(page)
+    change_filter(page, action, action.values[0], n_charts)
+    cookie = {c["name"]: c["value"] for c in ctx.cookies()}.get("swic_replica")
+    extra = ("--probe-every", str(cfg.probe_every_s)) if fault else ()
+    proc, out = start_load(
+        url, "maat", cfg, cfg.replica_s, cfg.pace, tmp, cfg.replica_sessions, extra
+    )
+    sampler = Sampler(pids)
+    sampler.start()
+    t_ready = time.time()
+    killed: dict = {}
+
+    def tick() -> None:
+        if fault and not killed and time.time() - t_ready >= cfg.kill_at_s:
+            name = cookie or next(iter(dep.replica_pids))
+            os.kill(dep.replica_pids[name], signal.SIGKILL)
+            killed.update(name=name, t=time.time(), pid=dep.replica_pids[name])
+            say(f"    SIGKILL replica {name} (pid {killed['pid']}, the browser's)")
+
+    b = browser_loop(page, action, n_charts, proc, cfg, tick if fault else None)
+    load = read_load(proc, out)
+    server = sampler.finish()
+    ctx.close()
+    res = {
+        "url": url,
+        "replicas": len(pids),
+        "sessions": cfg.replica_sessions,
+        "pace_s": cfg.pace,
+        "connect_s": load.get("connect_s"),
+        "duration_s": load.get("duration_s"),
+        "browser_replica": cookie,
+        "user_ms": summary(b["user"]),
+        "user_errors": len(b["errors"]),
+        "load_ms": summary(load["latencies_ms"]),
+        "load_errors": load["errors"],
+        "error_kinds": load.get("error_kinds"),
+        "reruns_per_s": load.get("reruns_per_s"),
+        "server": server,
+        "rss_after_mb": rss_mb(pids),
+    }
+    if fault:
+        res["fault"] = fault_summary(load, b, killed, dep)
+    return res
+
+
+def fault_summary(load: dict, b: dict, killed: dict, dep: Deployment) -> dict:
+    if not killed:
+        return {"error": "the load ended before the kill"}
+    t_kill = killed["t"]
+    outages = [o for o in load.get("outages", []) if o["t_drop"] >= t_kill - 1]
+    rec = [o["recover_s"] for o in outages if o["recover_s"] is not None]
+    probes_after = [p for p in load.get("probes", []) if p["t"] >= t_kill]
+    probes_before = [p for p in load.get("probes", []) if p["t"] < t_kill]
+    ok_after = [t for t in b["ok_at"] if t > t_kill]
+    return {
+        "killed": killed["name"],
+        "kill_at_s": round(t_kill - (load.get("t0_epoch") or t_kill), 1),
+        # sessions that lost their websocket when their replica died
+        "sessions_dropped": len(outages),
+        "dropped_errors": sum(o["errors"] for o in outages),
+        "dropped_errors_max": max((o["errors"] for o in outages), default=0),
+        "recover_s": summary(rec),
+        "not_recovered": len(outages) - len(rec),
+        # new visitors after the kill (connect, first run, one change)
+        "new_sessions_after": len(probes_after),
+        "new_session_errors_after": sum(1 for p in probes_after if not p["ok"]),
+        "new_session_ms_after": summary([p["ms"] for p in probes_after if p["ok"]]),
+        "new_session_ms_before": summary([p["ms"] for p in probes_before if p["ok"]]),
+        # nginx: failed tries of the dead replica (each retried on a live one) and 5xx to clients
+        "nginx_dead_attempts_s": nginx_attempts(
+            dep.state, dep.replica_port(killed["name"]), t_kill
+        ),
+        "client_5xx": access_5xx(dep.state),
+        # the real browser (Streamlit's frontend) that was on the killed replica
+        "browser_errors": len([e for e in b["errors"] if e[0] >= t_kill]),
+        "browser_recover_s": round(ok_after[0] - t_kill, 2) if ok_after else None,
+    }
+
+
+def replicas_part(cfg: Config, tmp: Path) -> dict:
+    """N replicas behind nginx (scripts/production.py): a paced run, then the fault run."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, fault in (("paced", False), ("fault", True)):
+            say(f"  replicas: {cfg.replicas} x {cfg.replica_sessions} sessions, {name}")
+            dep = Deployment(cfg.replicas, tmp / name)
+            try:
+                out[name] = replica_run(browser, dep, cfg, tmp, fault)
+            finally:
+                dep.stop()
         browser.close()
     return out
 
@@ -697,6 +900,7 @@ def evaluate(res: dict) -> list[dict]:
             f"<= {500 * n} MB",
             peak <= 500 * n if peak else None,
         )
+    evaluate_replicas(rows, res.get("replicas"))
     for name, q in res.get("queries", {}).items():
         p95 = q.get("p95")
         check(
@@ -707,6 +911,59 @@ def evaluate(res: dict) -> list[dict]:
         ok = b["returncode"] == 0 and b["seconds"] <= 30
         check(rows, "data build", f"{b['seconds']} s (rc {b['returncode']})", "<= 30 s", ok)
     return rows
+
+
+def evaluate_replicas(rows: list, rep: dict | None) -> None:
+    if not rep:
+        return
+    p = rep.get("paced")
+    if p:
+        name = f"{p['sessions']} paced sessions, {p['replicas']} replicas: user p95"
+        u = p["user_ms"]["p95"]
+        check(rows, name, f"{u} ms", "<= 1000 ms", None if u is None else u <= 1000)
+        errs = p["load_errors"] + p["user_errors"]
+        check(rows, f"errors ({p['replicas']} replicas)", errs, "0", errs == 0)
+    f = (rep.get("fault") or {}).get("fault")
+    if not f:
+        return
+    if "error" in f:
+        check(rows, "fault run", f["error"], "a kill during the load", False)
+        return
+    n = f["new_session_errors_after"]
+    check(
+        rows,
+        "fault: new sessions after the kill",
+        f"{f['new_sessions_after'] - n} of {f['new_sessions_after']} ok",
+        "0 errors",
+        n == 0 and f["new_sessions_after"] > 0,
+    )
+    r = f["recover_s"]
+    check(
+        rows,
+        "fault: dropped sessions reconnect",
+        f"{f['sessions_dropped']} dropped, {f['dropped_errors']} errors (max "
+        f"{f['dropped_errors_max']}), back in p50 {r['p50']} / max {r['max']} s",
+        "all recover",
+        f["sessions_dropped"] > 0 and f["not_recovered"] == 0,
+    )
+    b = f["browser_recover_s"]
+    check(
+        rows,
+        "fault: the browser on it works again",
+        f"{b} s, {f['browser_errors']} errors",
+        "recovers",
+        b is not None,
+    )
+    tries = f["nginx_dead_attempts_s"]
+    after = rep["fault"]["duration_s"] - f["kill_at_s"] if rep["fault"]["duration_s"] else 0
+    bound = (rep["fault"]["replicas"] + 1) * (int(after // 10) + 2)  # 1 probe/group/10 s
+    check(
+        rows,
+        "fault: nginx stops sending to the dead one",
+        f"{len(tries)} failed tries, {f['client_5xx']} 5xx to clients",
+        f"<= {bound} tries, 0 5xx",
+        len(tries) <= bound and f["client_5xx"] == 0,
+    )
 
 
 def fmt_row(cells: list, widths: list[int]) -> str:
@@ -790,6 +1047,18 @@ def print_tables(res: dict) -> None:
                     w,
                 )
             )
+    rep = res.get("replicas")
+    if rep:
+        say("\nReplicas behind nginx (scripts/production.py; paced sessions + a browser)")
+        for name, c in rep.items():
+            say(
+                f"  {name:6} {c['replicas']} replicas x {c['sessions']} sessions: user p50/p95 "
+                f"{c['user_ms']['p50']} / {c['user_ms']['p95']} ms, load p50/p95 "
+                f"{c['load_ms']['p50']} / {c['load_ms']['p95']} ms, errors "
+                f"{c['load_errors'] + c['user_errors']} {c.get('error_kinds') or ''}"
+            )
+            if "fault" in c:
+                say(f"         fault: {json.dumps(c['fault'], ensure_ascii=False)}")
     mem = res.get("memory")
     if mem:
         say("\nMemory (RSS MB): start = after warm-up, end = after the concurrency run")
@@ -806,8 +1075,14 @@ def print_tables(res: dict) -> None:
 
 def config(args) -> Config:
     if args.quick:
-        return Config(True, 3, 25, 10, 5, 2.0, 1.0, 50)
-    return Config(False, args.reps, 25, 60, 20, 2.0, 1.0, 50)
+        cfg = Config(True, 3, 25, 10, 5, 2.0, 1.0, 50, replica_s=20, kill_at_s=6)
+        cfg.replica_sessions = 20
+    else:
+        cfg = Config(False, args.reps, 25, 60, 20, 2.0, 1.0, 50)
+    cfg.replicas = args.replicas
+    if args.replica_sessions:
+        cfg.replica_sessions = args.replica_sessions
+    return cfg
 
 
 def run_local(cfg: Config, tmp: Path) -> dict:
@@ -833,6 +1108,7 @@ def run_local(cfg: Config, tmp: Path) -> dict:
     finally:
         for s in servers.values():
             s.stop()
+    res["replicas"] = replicas_part(cfg, tmp)
     say("  queries")
     res["queries"] = queries_part(cfg.query_runs)
     say("  data build")
@@ -861,6 +1137,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=15, help="browser repetitions (full run)")
     ap.add_argument("--target", help="only the concurrency part, against this base url")
     ap.add_argument("--server-pids", default="", help="pids of the target's servers (RSS/CPU)")
+    ap.add_argument("--replicas", type=int, default=2, help="replicas for the replica/fault run")
+    ap.add_argument("--replica-sessions", type=int, help="default 100 (--quick: 20)")
+    ap.add_argument("--only", choices=["replicas"], help="run only this part")
     args = ap.parse_args(argv)
     cfg = config(args)
     started = datetime.now(UTC).isoformat(timespec="seconds")
@@ -871,6 +1150,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.target:
             pids = [int(x) for x in args.server_pids.split(",") if x.strip()]
             res = run_target(cfg, args.target, pids, tmp)
+        elif args.only == "replicas":
+            res = {"replicas": replicas_part(cfg, tmp)}
         else:
             res = run_local(cfg, tmp)
     res = {
@@ -885,7 +1166,8 @@ def main(argv: list[str] | None = None) -> int:
     res["checks"] = evaluate(res)
     print_tables(res)
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / ("target.json" if args.target else "latest.json")
+    name = "target" if args.target else ("replicas" if args.only else "latest")
+    path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     say(f"\nwritten: {path.relative_to(REPO)} ({res['seconds']} s)")
     return 0
