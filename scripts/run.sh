@@ -26,6 +26,12 @@ if [ ! -f data/manifest.json ]; then
   .venv/bin/python -m pipeline.build
 fi
 if [ -n "$replicas" ]; then
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    echo "· installing nginx (Debian package, for --replicas)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx > /dev/null
+  fi
   exec .venv/bin/python scripts/production.py --replicas "$replicas" --port "${PORT:-8501}" ${args[@]+"${args[@]}"}
 fi
 # dashboard.serve = `streamlit run app.py` that never shows "Page not found" on a first deep link
