@@ -1,6 +1,7 @@
 // Page-wide behaviour (fixed, no data): Dutch document language and Streamlit's own strings,
 // a sidebar that closes after choosing a page on a phone, a "Filters" switch that folds the
-// page's choices away on a narrow screen, and an accessible name for the metric sparklines.
+// page's choices away on a narrow screen, an accessible name for the metric sparklines, and
+// browser Back that returns to the previous filters.
 // Only text values and attributes of Streamlit's nodes are changed, never the node tree React
 // manages; the one added node (the Filters switch) hangs off <body>, outside React's root.
 
@@ -151,7 +152,35 @@ function markTheme() {
   document.documentElement.classList.toggle('swic-dark', dark);
 }
 
+// Browser Back after a filter change. Streamlit writes a widget's value into the URL with
+// history.replaceState, so Back would leave the app. When the visitor just changed something
+// and only the query string of this page changes, that becomes a new history entry instead;
+// Back then returns to the previous filters (Streamlit's popstate handler re-runs the page with
+// them). Changes without a visitor's action (defaults, a corrected link) still replace.
+function keepFilterHistory() {
+  const history = window.history;
+  const replace = history.replaceState.bind(history);
+  let lastInput = 0;
+  let lastPop = 0;
+  const touched = () => { lastInput = Date.now(); };
+  for (const kind of ['pointerdown', 'keydown', 'change', 'input']) {
+    document.addEventListener(kind, touched, true);
+  }
+  window.addEventListener('popstate', () => { lastPop = Date.now(); });
+  history.replaceState = function (state, title, url) {
+    const now = Date.now();
+    if (url && now - lastInput < 1500 && now - lastPop > 1500) {
+      const next = new URL(url, window.location.href);
+      if (next.pathname === window.location.pathname && next.search !== window.location.search) {
+        return history.pushState(state, title, url);
+      }
+    }
+    return replace(state, title, url);
+  };
+}
+
 function install() {
+  keepFilterHistory();
   addSwitch();
   document.addEventListener('click', unfoldIntro);
   document.addEventListener('click', closeSidebarAfterNavigation, true);

@@ -59,3 +59,22 @@ def test_deep_link_and_filter_change_updates_kpi(page, server_url):
     assert before != after
     assert int(re.sub(r"\D", "", after)) == _graduates_2023_in("Noord-Brabant")
     assert re.search(r"maat=Gediplomeerd", page.url)
+
+
+def test_browser_back_returns_to_the_previous_filter(page, server_url):
+    """Streamlit replaces the URL on a filter change; page.js makes it a history entry."""
+    page.goto(f"{server_url}/instroom?maat=Eerstejaars")
+    wait_ready(page)
+    metric = page.locator('[data-testid="stMetric"]').first
+    expect(metric).to_contain_text("Eerstejaars", timeout=30_000)
+    page.get_by_role("radio", name="Gediplomeerd").click()
+    expect(metric).to_contain_text("Gediplomeerd", timeout=30_000)
+    assert "maat=Gediplomeerd" in page.url
+    page.go_back()
+    expect(metric).to_contain_text("Eerstejaars", timeout=30_000)
+    assert page.url.startswith(server_url + "/instroom")
+    assert "maat=Eerstejaars" in page.url
+    expect(page.get_by_role("radio", name="Eerstejaars")).to_be_checked(timeout=30_000)
+    page.go_forward()
+    expect(metric).to_contain_text("Gediplomeerd", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
