@@ -20,7 +20,7 @@ class Slide:
     subtitle: str  # the selection in words (shown under the title)
     spec: dict  # the finished Vega-Lite spec as drawn on the page (light theme, data inline)
     summary: str  # the text alternative: the figures in one or two sentences
-    key_figure: str  # the headline figure in words, e.g. "1.234 eerstejaars in 2024"
+    key_figure: str  # the headline figure in words, e.g. "1.234 eerstejaars in <jaar>"
     prov: exports.Provenance  # title, bron, peildatum, licentie, selectie
     definition: str = ""
     caveats: tuple[str, ...] = ()  # notes that apply to this figure (plain Dutch text)
