@@ -28,9 +28,11 @@ page = st.navigation(pages)
 # additive, and st.Page's title alone is overridden by the site title set above
 st.set_page_config(page_title=navigation.browser_title(page.url_path or ""))
 st.session_state[present.S_PAGE] = page.url_path or ""
+present.follow()  # a slide step asked for another page: switch before anything is drawn
+present.sync()  # the deck: session <-> URL (every page's address carries it)
+present.begin_page()  # presentation styles first: no frame of the dashboard while presenting
 filters.render_shared()
 present.sidebar()
-present.begin_page()
 page.run()
 present.end_page()
 chrome.apply()

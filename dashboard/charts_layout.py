@@ -78,3 +78,81 @@ def wrap_titles(spec: dict, font_size: int) -> None:
     if sub:
         lines = [sub] if isinstance(sub, str) else list(sub)
         title["subtitle"] = [w for line in lines for w in _lines(line, SUBTITLE_CHARS)]
+
+
+# Presentation: the plot takes the slide's height (the chart container is sized by
+# present.css), labels and legends are never cut, and high contrast is in the spec itself.
+SLIDE_AXIS_LABEL_LIMIT = 760  # px on a full-HD slide: long category names stay whole
+CONTRAST_INK = "#000000"
+CONTRAST_GRID = "#8a8a8a"
+CONTRAST_STROKE = 5  # line width in high contrast (default lines are 2 px)
+
+
+def _unlimit(node: object) -> None:
+    """Undo the page's label limits (and their phone expressions) for a wide slide."""
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if key == "labelLimit":
+                node[key] = 0 if value == 0 else SLIDE_AXIS_LABEL_LIMIT
+            elif key == "legend" and isinstance(value, dict):
+                value["labelLimit"] = 0  # 0: no limit, the legend wraps into columns
+                if isinstance(value.get("columns"), dict):
+                    value.pop("columns")
+                _unlimit(value)
+            else:
+                _unlimit(value)
+    elif isinstance(node, list):
+        for value in node:
+            _unlimit(value)
+
+
+def _thicken(node: object) -> None:
+    """High contrast: thicker lines and larger points, black text marks, in every layer."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        if isinstance(mark, str):
+            mark = node["mark"] = {"type": mark}
+        if isinstance(mark, dict):
+            kind = mark.get("type")
+            if kind in ("line", "rule", "trail"):
+                mark["strokeWidth"] = max(float(mark.get("strokeWidth", 2) or 2), CONTRAST_STROKE)
+            elif kind in ("point", "circle", "square"):
+                mark["size"] = max(float(mark.get("size", 60) or 60), 220)
+                mark["strokeWidth"] = 3
+            elif kind == "text":
+                mark["color"] = CONTRAST_INK
+                mark["fontWeight"] = "bold"
+            elif kind in ("bar", "arc", "rect", "geoshape"):
+                mark["stroke"] = CONTRAST_INK
+                mark["strokeWidth"] = max(float(mark.get("strokeWidth", 0) or 0), 1.5)
+        for value in node.values():
+            _thicken(value)
+    elif isinstance(node, list):
+        for value in node:
+            _thicken(value)
+
+
+def for_slide(spec: dict, contrast: bool = False) -> dict:
+    """A finished spec (charts.to_spec of an enlarged chart) made into a slide."""
+    spec = json.loads(json.dumps(spec))  # a private copy: the page's spec stays as it is
+    spec["height"] = "container"
+    spec["autosize"] = {"type": "fit", "contains": "padding", "resize": True}
+    for layer in spec.get("layer", []) or []:
+        if isinstance(layer, dict) and isinstance(layer.get("height"), int | float | dict):
+            layer.pop("height")
+    _unlimit(spec)
+    config = spec.setdefault("config", {})
+    config.setdefault("legend", {})["labelLimit"] = 0
+    if contrast:
+        _thicken(spec)
+        for part in ("axis", "legend", "title", "header"):
+            section = config.setdefault(part, {})
+            for key in ("labelColor", "titleColor", "color", "subtitleColor"):
+                section[key] = CONTRAST_INK
+        config["axis"]["gridColor"] = CONTRAST_GRID
+        config["axis"]["domainColor"] = CONTRAST_INK
+        config["axis"]["tickColor"] = CONTRAST_INK
+        config["axis"]["domainWidth"] = 2
+        config["line"] = {**config.get("line", {}), "strokeWidth": CONTRAST_STROKE}
+        config["text"] = {**config.get("text", {}), "color": CONTRAST_INK}
+    return spec

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, exports, fmt, navigation, present
+from dashboard import charts, charts_layout, exports, fmt, navigation, present
 from dashboard import queries as q
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -100,6 +100,18 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")[:60] or "grafiek"
 
 
+def key_figure_from(summary: str, title: str = "") -> str:
+    """Default headline figure of a block: the last point its text alternative names
+    ("laatste jaar …: minimaal 49.864"), after the chart title; else its first sentence."""
+    text = " ".join(str(summary).split())
+    cut = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9„\"(])", text)
+    first = text[: cut.start()] if cut else text
+    last = first.rsplit(";", 1)[-1].strip().rstrip(".")
+    if ";" in first and "laatste" in last and any(ch.isdigit() for ch in last):
+        return f"{title} – {last}" if title else last
+    return first
+
+
 def chart_block(
     chart: alt.TopLevelMixin,
     data: pd.DataFrame,
@@ -107,14 +119,30 @@ def chart_block(
     summary: str,
     key: str,
     definition: str = "",
+    subtitle: str = "",
+    key_figure: str = "",
+    caveats: tuple[str, ...] = (),
 ) -> None:
     """A chart with its text alternative, source line, data table, downloads and presenting.
 
     In presentation mode only the chart whose key is in the URL (``toon``) is drawn, large.
+    Every drawn block registers itself for this run, so "Voeg toe aan presentatie" can freeze
+    it as a slide (``present.register``).
     """
+    if present.active() and present.shown_key() != key:
+        return
+    ref = present.BlockRef(
+        chart=chart,
+        prov=prov,
+        summary=summary,
+        definition=definition,
+        subtitle=subtitle,
+        key_figure=key_figure or key_figure_from(summary, prov.title),
+        caveats=tuple(caveats),
+    )
+    present.register(key, ref)
     if present.active():
-        if present.shown_key() == key:
-            _slide(chart, prov, summary)
+        _slide(ref)
         return
     show_chart(chart, f"{prov.title}. {summary}")
     st.caption("Samenvatting: " + _plain(summary))
@@ -199,13 +227,26 @@ def show_chart(chart: alt.TopLevelMixin, description: str = "") -> None:
     st.vega_lite_chart(charts.for_theme(spec, dark=dark_theme()), width="stretch")
 
 
-def _slide(chart: alt.TopLevelMixin, prov: exports.Provenance, summary: str) -> None:
+def _slide(ref: present.BlockRef) -> None:
+    """One chart as a slide: it fills the screen (see present.css), large type; in high
+    contrast thicker lines and black ink in the chart itself."""
     st.session_state[present.S_RENDERED] = True
-    big = charts.enlarge(chart)
+    spec = charts.to_spec(charts.enlarge(ref.chart))
+    spec = charts_layout.for_slide(spec, contrast=bool(st.session_state.get(present.K_CONTRAST)))
+    spec["description"] = f"{ref.prov.title}. {ref.summary}"
     with st.container(key="slide"):
-        show_chart(big, f"{prov.title}. {summary}")
-        st.markdown(f"**{_plain(summary)}**")
-        st.caption(_plain(f"Bron: {prov.source} (peildatum {prov.peildatum}) · {prov.licence}"))
+        with st.container(key="slide-chart"):
+            st.vega_lite_chart(
+                charts.for_theme(spec, dark=dark_theme()), width="stretch", height="stretch"
+            )
+        st.markdown(f"**{_plain(ref.key_figure)}**")
+        notes = [ref.summary] if ref.summary != ref.key_figure else []
+        notes += list(ref.caveats)
+        for note in notes:
+            st.caption(_plain(note))
+        st.caption(
+            _plain(f"Bron: {ref.prov.source} (peildatum {ref.prov.peildatum}) · {ref.prov.licence}")
+        )
         present.controls()
 
 

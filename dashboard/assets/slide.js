@@ -1,26 +1,53 @@
 export default function(component) {
   // Presentation controls: buttons and keyboard (arrows, PageUp/PageDown, space, Esc).
-  // URLs come from Python (relative links to known pages, built with urlencode), never from HTML.
-  const { data, parentElement } = component;
-  const go = (url) => { if (url) window.location.assign(url); };
-  const bind = (sel, url) => {
+  // Every step is an event back to Python (a rerun in this session, no page reload); Python
+  // decides which slide comes next. "Volledig scherm" asks the browser for full screen.
+  const { data, parentElement, setTriggerValue } = component;
+  const send = (action) => setTriggerValue('nav', action);
+  const bind = (sel, enabled, action) => {
     const b = parentElement.querySelector(sel);
     if (!b) return;
-    b.disabled = !url;
-    b.onclick = () => go(url);
+    b.disabled = !enabled;
+    b.onclick = () => send(action);
   };
-  bind('[data-nav="prev"]', data.prev);
-  bind('[data-nav="next"]', data.next);
-  bind('[data-nav="close"]', data.close);
+  bind('[data-nav="prev"]', data.prev, 'prev');
+  bind('[data-nav="next"]', data.next, 'next');
+  bind('[data-nav="close"]', true, 'close');
+  const full = parentElement.querySelector('[data-nav="full"]');
+  const fullLabel = () => {
+    if (!full) return;
+    const on = !!document.fullscreenElement;
+    full.textContent = on ? 'Sluit volledig scherm' : 'Volledig scherm';
+    full.setAttribute('aria-pressed', on ? 'true' : 'false');
+  };
+  if (full) {
+    full.hidden = !document.fullscreenEnabled;
+    full.onclick = () => {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else document.documentElement.requestFullscreen().catch(() => {});
+    };
+    fullLabel();
+  }
   const status = parentElement.querySelector('[data-nav="status"]');
   if (status) status.textContent = data.status || '';
   const onKey = (e) => {
     const t = e.target;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-    if (['ArrowRight', 'PageDown', ' '].includes(e.key)) { e.preventDefault(); go(data.next); }
-    else if (['ArrowLeft', 'PageUp'].includes(e.key)) { e.preventDefault(); go(data.prev); }
-    else if (e.key === 'Escape') { go(data.close); }
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (['ArrowRight', 'PageDown', ' '].includes(e.key)) {
+      e.preventDefault();
+      if (data.next) send('next');
+    } else if (['ArrowLeft', 'PageUp'].includes(e.key)) {
+      e.preventDefault();
+      if (data.prev) send('prev');
+    } else if (e.key === 'Escape' && !document.fullscreenElement) {
+      send('close');  // in full screen the browser's Esc leaves full screen first
+    }
   };
   document.addEventListener('keydown', onKey);
-  return () => document.removeEventListener('keydown', onKey);
+  document.addEventListener('fullscreenchange', fullLabel);
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', fullLabel);
+  };
 }

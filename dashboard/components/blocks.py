@@ -7,7 +7,7 @@ A tab module is then mostly a list of blocks plus its controls.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -31,6 +31,10 @@ class ChartBlock:
     columns: tuple[str, ...] | None = None  # table / download columns (None = all)
     column_labels: Mapping[str, str] = field(default_factory=dict)  # overrides labels.COLUMNS
     empty: str = "Geen gegevens voor deze keuze."
+    # the headline figure in one short Dutch sentence (slides, PowerPoint); default: the first
+    # sentence of the summary, which names the figure the chart is about
+    key_figure: Callable[[pd.DataFrame], str] | None = None
+    caveats: Callable[[pd.DataFrame], Sequence[str]] | Sequence[str] = ()  # notes under the chart
 
 
 def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
@@ -40,12 +44,18 @@ def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
         return False
     chart = charts.finish(block.chart(data), block.title, block.subtitle)
     prov = ui.provenance(block.snapshot, block.title, block.selection, block.peildatum)
+    summary = block.summary(data)
+    caveats = block.caveats(data) if callable(block.caveats) else block.caveats
+    subtitle = block.subtitle if isinstance(block.subtitle, str) else " ".join(block.subtitle)
     ui.chart_block(
         chart,
         labels.table(data, block.columns, block.column_labels),
         prov,
-        block.summary(data),
+        summary,
         key=block.key,
         definition=block.definition,
+        subtitle=subtitle,
+        key_figure=block.key_figure(data) if block.key_figure else "",
+        caveats=tuple(caveats),
     )
     return True

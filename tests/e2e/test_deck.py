@@ -1,0 +1,70 @@
+"""A deck built by clicking on three pages, stepped with the arrow keys, no dashboard frame."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_charts, wait_ready
+
+pytestmark = pytest.mark.e2e
+
+PAGES = ("Instroom", "Arbeidsmarkt", "Raadpleging")
+# records every animation frame in which the sidebar, the header or a page title is visible
+SAMPLER = """() => { window.__chrome = 0;
+  const vis = (sel) => { const e = document.querySelector(sel);
+  if (!e) return false; const r = e.getBoundingClientRect(); const cs = getComputedStyle(e);
+  return r.width > 0 && r.height > 0 && cs.display !== 'none' && cs.visibility !== 'hidden'; };
+  const tick = () => { if (vis('[data-testid="stSidebar"]') || vis('[data-testid="stHeader"]')
+    || vis('[data-testid="stMain"] h1')) window.__chrome += 1; requestAnimationFrame(tick); };
+  tick(); }"""
+CHART_HEIGHT = """() => { const c = document.querySelector('.st-key-slide svg.marks');
+  return c ? c.getBoundingClientRect().height / window.innerHeight : 0; }"""
+
+
+def _build_deck(page, server_url) -> None:
+    page.goto(f"{server_url}/instroom")
+    wait_ready(page, 120000)
+    for i, title in enumerate(PAGES):
+        if i:
+            nav = page.locator('[data-testid="stSidebarNav"]')
+            nav.get_by_role("link", name=title, exact=True).click()
+            page.wait_for_url(f"**/{title.lower()}**")
+            wait_ready(page, 60000)
+        page.get_by_role("button", name="Voeg toe aan presentatie").first.click()
+        expect(page.get_by_text(f"Presentatie ({i + 1} dia's)")).to_be_visible(timeout=60000)
+        wait_ready(page, 60000)
+
+
+def test_deck_across_pages_steps_without_dashboard_frame(page, server_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _build_deck(page, server_url)
+    assert page.url.count("dia=") == 3
+    page.get_by_text("Presentatie (3 dia's)").click()
+    listed = page.locator('[data-testid="stSidebar"] [data-testid="stText"]').all_inner_texts()
+    assert [t.split(" – ")[0] for t in listed] == [f"{i}. {p}" for i, p in enumerate(PAGES, 1)]
+    assert all(" – " in t and "toon" not in t and "=" not in t for t in listed)  # no keys
+    page.get_by_role("button", name="Start presentatie").click()
+    expect(page.get_by_text("Dia 1 van 3")).to_be_visible(timeout=60000)
+    wait_ready(page, 60000)
+    wait_charts(page, 60000)
+    page.evaluate(SAMPLER)
+    for key, n in (("ArrowRight", 2), ("ArrowRight", 3), ("ArrowLeft", 2)):
+        page.keyboard.press(key)
+        expect(page.get_by_text(f"Dia {n} van 3")).to_be_visible(timeout=60000)
+        wait_ready(page, 60000)
+        wait_charts(page, 60000)
+        assert f"nr={n - 1}" in page.url
+    assert page.evaluate("window.__chrome") == 0  # not one frame of sidebar, header or title
+    page.keyboard.press("Escape")
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible(timeout=60000)
+    assert page.url.count("dia=") == 3  # closing keeps the deck
+
+
+@pytest.mark.xfail(strict=True, reason="slide chart height not yet filled (see report)")
+def test_slide_chart_fills_most_of_the_screen(page, server_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server_url}/instroom?toon=trend&presentatie=1")
+    wait_ready(page, 120000)
+    wait_charts(page, 60000)
+    assert page.evaluate(CHART_HEIGHT) >= 0.6
