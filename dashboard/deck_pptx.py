@@ -143,6 +143,9 @@ def _notes(slide, s: Slide, link: str) -> None:
     if s.definition:
         parts.append(f"Definitie: {s.definition}")
     parts.append(f"Samenvatting: {s.summary}")
+    note = chart_note(s.spec, s.subtitle)
+    if note:
+        parts.append(f"Bij de grafiek: {note}")
     for caveat in s.caveats:
         parts.append(f"Let op: {caveat}")
     if s.prov.filters:
@@ -151,6 +154,18 @@ def _notes(slide, s: Slide, link: str) -> None:
     if link:
         parts.append(f"Live in het dashboard: {link}")
     slide.notes_slide.notes_text_frame.text = "\n\n".join(parts)
+
+
+def chart_note(spec: dict, selection: str) -> str:
+    """The chart's own subtitle (notes such as a basis or a break), which the slide image drops;
+    without the selection, which the slide shows."""
+    title = spec.get("title")
+    sub = title.get("subtitle") if isinstance(title, dict) else None
+    text = " ".join([sub] if isinstance(sub, str) else list(sub or []))
+    text = " ".join(text.split())
+    if selection and text.startswith(" ".join(selection.split())):
+        text = text[len(" ".join(selection.split())) :].strip()
+    return text
 
 
 def _absolute(deck_url: str, link: str) -> str:

@@ -208,6 +208,11 @@ def test_every_chart_slide_has_source_selection_picture_and_notes(deck):
         notes = pslide.notes_slide.notes_text_frame.text
         assert f"Definitie: {s.definition}" in notes
         assert f"Samenvatting: {s.summary}" in notes
+        note = deck_pptx.chart_note(s.spec, s.subtitle)
+        if s.key == "vacatures-trend":  # the chart's own notes (basis, provisional) are kept
+            assert "seizoengecorrigeerd" in note
+        if note:
+            assert f"Bij de grafiek: {note}" in notes
         for caveat in s.caveats:
             assert f"Let op: {caveat}" in notes
         # readable from the back of the room: body >= 18 pt, title >= 28 pt
