@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -13,7 +14,6 @@ import streamlit as st
 from dashboard import charts, charts_layout, exports, fmt, navigation, present
 from dashboard import queries as q
 
-_SLUG = re.compile(r"[^a-z0-9]+")
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -96,10 +96,6 @@ def citation(title: str, url: str | None = None) -> str:
     return "Citeer als: " + ", ".join(parts)
 
 
-def slug(text: str) -> str:
-    return _SLUG.sub("-", text.lower()).strip("-")[:60] or "grafiek"
-
-
 def key_figure_from(summary: str, title: str = "") -> str:
     """Default headline figure of a block: the last point its text alternative names
     ("laatste jaar …: minimaal 49.864"), after the chart title; else its first sentence."""
@@ -148,7 +144,6 @@ def chart_block(
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
     st.caption(_plain(citation(prov.title)))
-    name = slug(prov.title)
     c1, c2, _ = st.columns([1.2, 1.4, 3])
     c1.button(
         "Presenteer",
@@ -169,46 +164,49 @@ def chart_block(
     with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
         if box.open:
             st.dataframe(data, hide_index=True, width="stretch")
-            downloads(chart, data, prov, key, name)
+            downloads(chart, data, prov, key, definition)
+
+
+_DOWNLOADS = (  # label, extension, mime type
+    ("CSV (Excel NL)", "csv", "text/csv"),
+    ("XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("PNG", "png", "image/png"),
+    ("SVG", "svg", "image/svg+xml"),
+)
+
+
+def _download_data(kind: str, chart: alt.TopLevelMixin, data: pd.DataFrame, prov):
+    """The file of one kind, built only when its button is clicked."""
+    if kind == "csv":
+        return lambda: exports.to_csv(data, prov)
+    if kind == "xlsx":
+        return lambda: exports.to_xlsx(data, prov)
+    return lambda: exports.to_image(charts.to_spec(chart), prov, kind)
 
 
 def downloads(
-    chart: alt.TopLevelMixin, data: pd.DataFrame, prov: exports.Provenance, key: str, name: str
+    chart: alt.TopLevelMixin,
+    data: pd.DataFrame,
+    prov: exports.Provenance,
+    key: str,
+    definition: str = "",
 ) -> None:
-    """CSV, XLSX, PNG and SVG of one chart, each with its provenance, built on click."""
-    cols = st.columns(4)
-    cols[0].download_button(
-        "CSV (Excel NL)",
-        lambda: exports.to_csv(data, prov),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}-csv",
-        on_click="ignore",
-    )
-    cols[1].download_button(
-        "XLSX",
-        lambda: exports.to_xlsx(data, prov),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}-xlsx",
-        on_click="ignore",
-    )
-    cols[2].download_button(
-        "PNG",
-        lambda: exports.to_image(charts.to_spec(chart), prov, "png"),
-        file_name=f"{name}.png",
-        mime="image/png",
-        key=f"{key}-png",
-        on_click="ignore",
-    )
-    cols[3].download_button(
-        "SVG",
-        lambda: exports.to_image(charts.to_spec(chart), prov, "svg"),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        key=f"{key}-svg",
-        on_click="ignore",
-    )
+    """CSV, XLSX, PNG and SVG of one chart, each with its provenance (and definition).
+
+    File names say what was selected (title and selection); built on click.
+    """
+    if definition and not prov.definition:
+        prov = dataclasses.replace(prov, definition=definition)
+    stem = exports.file_stem(prov)
+    for col, (label, kind, mime) in zip(st.columns(len(_DOWNLOADS)), _DOWNLOADS, strict=True):
+        col.download_button(
+            label,
+            _download_data(kind, chart, data, prov),
+            file_name=f"{stem}.{kind}",
+            mime=mime,
+            key=f"{key}-{kind}",
+            on_click="ignore",
+        )
 
 
 def dark_theme() -> bool:
