@@ -1,75 +1,19 @@
-"""Regio tab 'Kaart': DUO students per region of the chosen level for one year, map and ranking."""
+"""Regio tab 'Kaart': DUO students per region of the chosen level for one year, map and ranking.
+
+The figures come from dashboard/regio_figures.py (also used by the factsheet).
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts, charts_geo, charts_regio, geo, params, queries, ui
-from dashboard.components.blocks import ChartBlock, render_block
+from dashboard import geo, params, regio_figures, ui
+from dashboard.components.blocks import render_block
 from dashboard.components.controls import choice
-from dashboard.queries_catalog import catalog
-from pages.regio.keuzes import FIELDS, LEVELS, VALUES, View
+from pages.regio.keuzes import FIELDS, VALUES, View
 
-
-def map_years(v: View) -> list[int]:
-    """Years with data for the selection; an index only within the base year's definition."""
-    yearly = queries.students__yearly(v.selection)
-    known = yearly[yearly["student_count"].notna()]
-    if v.mode == "index":
-        definition = known.loc[known["year"] == v.base, "definition"]
-        known = known[known["definition"].isin(definition)]
-    years = sorted(int(y) for y in known["year"].unique())
-    first_population = catalog().population_years[0]
-    return [y for y in years if v.mode != "per_1000" or y >= first_population]
-
-
-def region_frame(v: View, year: int) -> pd.DataFrame:
-    df = queries.students__by_region(v.selection, v.level, year, v.base)
-    df = df.assign(
-        waarde_tekst=[
-            charts_regio.counted_text(r, FIELDS[v.mode], v.mode) for _, r in df.iterrows()
-        ]
-    )
-    df.loc[df["student_count"].isna() & ~df["is_suppressed_only"], "waarde_tekst"] = (
-        "geen hogeschoolvestiging met deze opleidingen"
-    )
-    return df
-
-
-def map_block(v: View, title: str, value_title: str, rank: str, features: list) -> ChartBlock:
-    m = catalog().measure(v.measure)
-    field = FIELDS[v.mode]
-
-    def summary(d: pd.DataFrame) -> str:
-        top = d.dropna(subset=[field]).sort_values(field, ascending=False).iloc[0]
-        return f"{title}. Hoogste: {top['region_name']} ({top['waarde_tekst']}); {v.name}: {rank}."
-
-    return ChartBlock(
-        key="regio-kaart",
-        title=title,
-        chart=lambda d: charts_geo.choropleth(
-            features,
-            d,
-            field,
-            value_title,
-            charts_regio.value_format(v.mode),
-            highlight=v.code,
-            label_field="waarde_tekst",
-            no_data=charts_geo.NO_SCHOOL if v.mode != "index" else charts_geo.NO_DATA,
-        ),
-        summary=summary,
-        snapshot=m.snapshot,
-        definition=f"{m.definition_text()}, naar gemeente van de hogeschoolvestiging",
-        subtitle=[
-            f"Omlijnd: {v.name} ({rank})",
-            "Grijs: geen hogeschoolvestiging met deze opleidingen, of alleen afgeschermde "
-            "aantallen (<5).",
-        ],
-        peildatum=m.peildatum,
-        selection=v.name,
-        column_labels={"rank_desc": "rang_aantal"},
-    )
+map_years = regio_figures.map_years
+region_frame = regio_figures.region_frame
 
 
 def render(v: View) -> None:
@@ -82,12 +26,7 @@ def render(v: View) -> None:
     if v.mode == "per_1000":
         ui.estimate_note(df, year)
     field = FIELDS[v.mode]
-    value_title = {
-        "count": "Aantal studenten",
-        "per_1000": "Per 1.000 inwoners",
-        "index": f"Index ({v.base} = 100)",
-    }[v.mode]
-    rank = charts_regio.rank_text(charts_regio.rank_of(df, field, v.code), v.level, len(df))
+    rank = regio_figures.map_rank(v, df)
     st.metric(
         f"Rang van {v.name} ({VALUES[v.mode].lower()}, {year})",
         rank,
@@ -95,8 +34,7 @@ def render(v: View) -> None:
         help="1 = hoogste waarde. Berekend uit de getoonde gegevens; gelijke waarden delen "
         "de beste rang.",
     )
-    unit = catalog().measure(v.measure).unit_label
-    title = f"{unit[:1].upper() + unit[1:]} per {v.level}, {year} – {VALUES[v.mode].lower()}"
+    title = regio_figures.map_title(v, year)
     if df[field].notna().sum() == 0:
         st.info("Geen waarden voor deze keuze. Kies een ander jaar of meer opleidingsgroepen.")
         return
@@ -104,14 +42,5 @@ def render(v: View) -> None:
     if features is None:
         st.warning("De kaartgrenzen zijn niet beschikbaar; de ranglijst hieronder werkt wel.")
     else:
-        render_block(map_block(v, title, value_title, rank, list(features)), df)
-    ranking = charts_regio.ranking(
-        df,
-        field,
-        value_title,
-        LEVELS[v.level],
-        v.name,
-        charts_regio.value_format(v.mode),
-        label_field="waarde_tekst",
-    )
-    ui.show_chart(charts.finish(ranking, f"Ranglijst: {title}"))
+        render_block(regio_figures.map_block(v, title, rank, list(features)), df)
+    ui.show_chart(regio_figures.ranking_chart(v, df, title))

@@ -2,49 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_regio, filters, fmt, params, queries, queries_regio, ui
+from dashboard import charts_regio, filters, fmt, params, queries, regio_figures, ui
 from dashboard.components.controls import choice
 from dashboard.queries_catalog import catalog
 
 P = params.Regio
-LEVELS = {
-    "gemeente": "Gemeente",
-    "arbeidsmarktregio": "Arbeidsmarktregio",
-    "provincie": "Provincie",
-}
-VALUES = {"count": "Aantal", "per_1000": "Per 1.000 inwoners", "index": "Index (basisjaar = 100)"}
-FIELDS = {"count": "student_count", "per_1000": "per_1000", "index": "index_value"}
-DEFAULT_PEERS = 5
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything the tabs need: the gemeente, the chosen level and values, the peer group."""
-
-    row: pd.Series  # the gemeente with its provincie and arbeidsmarktregio
-    level: str
-    measure: str
-    mode: str
-    base: int  # index base year (first year of the newest definition by default)
-    code: str  # the compared region (of ``level``)
-    name: str
-    peers: pd.DataFrame  # region_code, region_name
-    peer_count: int
-    programmes: tuple[str, ...]
-
-    @property
-    def selection(self) -> queries.StudentSelection:
-        return queries.StudentSelection(measure=self.measure, programmes=self.programmes)
-
-
-def division() -> str:
-    """The gemeente division of the dashboard ('1 januari …'), from the snapshot manifest."""
-    return str(ui.manifest_entry("regions_gemeente").get("peildatum", "het dashboard"))
+LEVELS, VALUES, FIELDS = regio_figures.LEVELS, regio_figures.VALUES, regio_figures.FIELDS
+DEFAULT_PEERS = regio_figures.DEFAULT_PEERS
+View = regio_figures.View
+division = regio_figures.division
+level_code = regio_figures.level_code
+index_bases = regio_figures.index_bases
 
 
 def shared_gemeente(gem: pd.DataFrame, f: filters.Filters) -> tuple[str, str]:
@@ -113,23 +84,6 @@ def show_gemeente(row: pd.Series) -> None:
     )
 
 
-def level_code(row: pd.Series, level: str) -> tuple[str, str]:
-    if level == "gemeente":
-        return str(row["region_code"]), str(row["region_name"])
-    return str(row[f"{level}_code"]), str(row[f"{level}_name"])
-
-
-def index_bases(measure: str, programmes: tuple[str, ...]) -> list[int]:
-    """Years of the newest definition with data for the selection (NL): the possible index bases."""
-    sel = queries.StudentSelection(measure=measure, programmes=programmes)
-    yearly = queries.students__yearly(sel)
-    known = yearly[yearly["student_count"].notna()]
-    if known.empty:
-        return []
-    newest = known.loc[known["year"].idxmax(), "definition"]
-    return sorted(int(y) for y in known.loc[known["definition"] == newest, "year"])
-
-
 def choose_values(programmes: tuple[str, ...]) -> tuple[str, str, str, int]:
     """Level, measure, value mode and index base year."""
     c1, c2 = st.columns(2)
@@ -171,11 +125,9 @@ def choose_values(programmes: tuple[str, ...]) -> tuple[str, str, str, int]:
     return level, measure, mode, int(base)
 
 
-def choose_peers(level: str, code: str, name: str) -> tuple[pd.DataFrame, int]:
+def choose_peers(level: str, code: str, name: str) -> tuple[pd.DataFrame, int, tuple[str, ...]]:
     """The peer group: closest in population (SQL), or the user's own list; and the count."""
-    regions = queries.options__regions()
-    same = regions[(regions["region_level"] == level) & (regions["region_code"] != code)]
-    names = dict(zip(same["region_code"], same["region_name"], strict=True))
+    names = regio_figures.peer_names(level, code)
     c1, c2 = st.columns([1, 2.4])
     count = c1.slider(
         "Aantal vergelijkbare regio's",
@@ -195,23 +147,10 @@ def choose_peers(level: str, code: str, name: str) -> tuple[pd.DataFrame, int]:
         bind="query-params",
         placeholder="Automatisch: dichtstbijzijnd in inwonertal",
     )
-    picked = [c for c in picked if c in names]
-    if picked:
-        peers = pd.DataFrame({"region_code": picked, "region_name": [names[c] for c in picked]})
-        listed = ", ".join(ui.plain(n) for n in peers["region_name"])
-        st.caption(f"Vergelijkingsgroep: uw eigen keuze. {listed}.")
-        return peers, int(count)
-    auto = queries_regio.peers__by_population(level, code, count)
-    peers = auto[auto["peer_rank"] > 0]
-    year = int(auto["population_year"].iloc[0]) if len(auto) else ""
-    listed = ", ".join(
-        f"{ui.plain(r.region_name)} ({fmt.number(r.population)})" for r in peers.itertuples()
-    )
-    st.caption(
-        f"Vergelijkingsgroep: de {len(peers)} {charts_regio.PLURAL[level]} die in inwonertal "
-        f"(1 januari {year}) het dichtst bij {ui.plain(name)} liggen: {listed}."
-    )
-    return peers[["region_code", "region_name"]], int(count)
+    peers, note = regio_figures.peer_group(level, code, name, count, tuple(picked), ui.plain)
+    st.caption(note)
+    own = tuple(peers["region_code"]) if any(c in names for c in picked) else ()
+    return peers, int(count), own
 
 
 def choose(programmes: tuple[str, ...]) -> View:
@@ -224,5 +163,5 @@ def choose(programmes: tuple[str, ...]) -> View:
         f"Studenten (DUO) op niveau {LEVELS[level].lower()}: {ui.plain(name)}, geteld bij de "
         "hogeschoolvestiging (geen hogeschool = 0). Vacatures (CBS) alleen per provincie."
     )
-    peers, count = choose_peers(level, code, name)
-    return View(row, level, measure, mode, base, code, name, peers, count, programmes)
+    peers, count, own = choose_peers(level, code, name)
+    return View(row, level, measure, mode, base, code, name, peers, count, programmes, own)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, params, ui
+from dashboard import factsheet, filters, params, ui
 from pages.regio import eigen, kaart, keuzes, trend, vacatures
 
 TABS = (
@@ -25,6 +25,18 @@ if not ui.unavailable("students", "population", "regions_gemeente"):
     if not programmes:
         st.info("Geen opleidingen gekozen. Kies links een of meer opleidingsgroepen.")
     else:
+        link = ui.view_url()
+        st.download_button(
+            "Factsheet (PDF)",
+            data=lambda: factsheet.build(view, link),  # built on click, in memory only
+            file_name=f"factsheet-{ui.slug(view.row['region_name'])}-{ui.slug(view.name)}.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            key="regio-factsheet",
+            on_click="ignore",
+            help="Twee A4-pagina's met de kerncijfers, drie of vier grafieken met definitie, "
+            "peildatum en bron, en de kanttekeningen bij deze keuze.",
+        )
         tabs = st.tabs([label for label, _ in TABS], key=params.Shared.VIEW, bind="query-params")
         for tab, (_, render) in zip(tabs, TABS, strict=True):
             if tab.open:
