@@ -26,7 +26,7 @@ import altair as alt
 import streamlit as st
 import streamlit.components.v2 as components
 
-from dashboard import charts, exports, navigation
+from dashboard import charts, deck_export, exports, navigation
 from dashboard.slides import Slide
 
 K_CONTRAST = "contrast"
@@ -333,6 +333,10 @@ def controls() -> None:
         "status": f"Dia {nr + 1} van {len(slides)}" if in_deck else "",
     }
     _slide_nav(data=data, key=K_NAV, on_nav_change=_on_nav)
+    if in_deck:
+        deck_export.download_button(
+            deck_slides(), len(slides), deck_export.absolute(_slide_url(slides, 0)), "slide_pptx"
+        )
 
 
 def share_link() -> str:
@@ -404,3 +408,6 @@ def sidebar() -> None:
             type="primary",
         )
         st.caption("De link in de adresbalk bevat de hele presentatie: kopieer hem om te delen.")
+        deck_export.download_button(
+            deck_slides(), len(slides), deck_export.absolute(_slide_url(slides, 0)), "deck_pptx"
+        )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024
 TEXT = {".py", ".sql", ".md", ".toml", ".txt", ".cfg", ".sh", ".yaml", ".yml"}
-SKIP = ("data/raw/",)
+SKIP = ("data/raw/", "dashboard/assets/fonts/")  # as published: raw files, font + licence text
 # which years exist is a fact of the data (dashboard/catalog.py), never of the code
 YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 NO_YEARS = ("pages/", "dashboard/", "app.py")

@@ -20,7 +20,7 @@ from pptx import Presentation
 from pptx.util import Pt
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, deck_pptx, fmt, ui
+from dashboard import deck_pptx, fmt, present
 from dashboard.navigation import page_path
 from dashboard.slides import Slide
 from tests.conftest import RAW, REPO
@@ -78,57 +78,22 @@ def _raadpleging_top(question: str) -> tuple[str, int]:
 # --- slides captured from the running pages ---------------------------------------------------
 
 
-def _key_figure(key: str, table) -> str:
-    """The headline figure of the block's table, in words (as a page states it)."""
-    if key == "trend":
-        last = table.iloc[-1]
-        value = fmt.counted(last["aantal"], last["cellen_lt5"])
-        return f"{value} eerstejaars in {int(last['jaar'])}"
-    if key == "vacatures-trend":
-        rows = table[table["sector"].str.startswith("Q ")]
-        last = rows.iloc[-1]
-        return f"{fmt.number(last['vacatures'])} vacatures ({last['kwartaal']})"
-    rows = table[table["jaar"] == table["jaar"].max()]
-    top = rows.loc[rows["waarde_getal"].idxmax()]
-    return f"{fmt.pct(top['waarde_getal'], 0)} {top['antwoord']} ({int(top['jaar'])})"
-
-
 @pytest.fixture(scope="module")
 def captured() -> list[Slide]:
-    seen: dict[str, Slide] = {}
-    original = ui.chart_block
-
-    def record(chart, data, prov, summary, key, definition=""):
-        page = current[0]
-        seen[key] = Slide(
-            link=f"{page}?toon={key}",
-            page_title=page.capitalize(),
-            key=key,
-            title=prov.title,
-            subtitle=prov.filters,
-            spec=charts.to_spec(chart),
-            summary=summary,
-            key_figure=_key_figure(key, data) if key in wanted else "",
-            prov=prov,
-            definition=definition,
-            caveats=("Cijfers van CBS zijn voorlopig.",) if page == "arbeidsmarkt" else (),
-        )
-        return original(chart, data, prov, summary, key, definition)
-
-    wanted = {key for _, _, key in PAGES}
-    current = [""]
-    ui.chart_block = record
-    try:
-        for page, query, _ in PAGES:
-            current[0] = page
-            at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-            for k, v in query.items():
-                at.query_params[k] = v
-            at.run().switch_page(page_path(page)).run()
-            assert not at.exception, [e.value for e in at.exception]
-    finally:
-        ui.chart_block = original
-    return [seen[key] for _, _, key in PAGES]
+    """One session clicks "Voeg toe aan presentatie" on three pages, as a presenter does."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    for page, query, key in PAGES:
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.switch_page(page_path(page)).run()
+        assert not at.exception, [e.value for e in at.exception]
+        at.button(key=f"{key}-add").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+    links = at.session_state[present.S_DECK]
+    slides = at.session_state[present.S_SLIDES]
+    assert len(links) == 3
+    return [slides[link] for link in links]
 
 
 @pytest.fixture(scope="module")
@@ -232,11 +197,11 @@ def test_key_figures_equal_the_recount(deck):
         assert figure in shown[key]
 
     year, total = _duo_first_years_latest("80140")  # Ad Sociaal Werk
-    assert figures["trend"] == f"{fmt.number(total)} eerstejaars in {year}"
+    assert figures["trend"] == f"Eerstejaars per jaar – laatste jaar {year}: {fmt.number(total)}"
 
     period, persons = _vacancies_q_latest()
     quarter = fmt.quarter(int(period[:4]), int(period[-1]))
-    assert figures["vacatures-trend"] == f"{fmt.number(persons)} vacatures ({quarter})"
+    assert figures["vacatures-trend"].endswith(f"laatste waarde {fmt.number(persons)} ({quarter})")
 
     answer, value = _raadpleging_top("In welke organisaties zijn sociaal werkers werkzaam?")
-    assert figures["raadpleging-vraag-percent"].startswith(f"{value}% {answer} (")
+    assert figures["raadpleging-vraag-percent"].startswith(f"Hoogste: '{answer}' met {value}%")
