@@ -75,12 +75,17 @@ def _quote(text: str) -> str:
     return text
 
 
+def slug(text: str) -> str:
+    """Lower-case letters and digits joined by '-' (for file names)."""
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
 def file_stem(prov: Provenance) -> str:
     """A file name that says what was selected: slug of title and selection, bounded length.
 
     Cut at a word boundary; 'grafiek' when nothing is left.
     """
-    text = _SLUG.sub("-", f"{prov.title} {prov.filters}".lower()).strip("-")
+    text = slug(f"{prov.title} {prov.filters}")
     if len(text) > FILE_STEM_CHARS:
         text = text[: FILE_STEM_CHARS + 1].rsplit("-", 1)[0]
     return text or "grafiek"
