@@ -21,13 +21,10 @@ with selection as (
         definition,
         student_count,
         is_suppressed,
-        case $level
-            when 'provincie' then provincie_code
-            when 'arbeidsmarktregio' then arbeidsmarktregio_code
-            when 'gemeente' then gemeente_code
-        end as region_code
+        region_code
     from student_selection(
-        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution,
+        sel_level := $level
     )
 ),
 
