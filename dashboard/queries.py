@@ -1,13 +1,19 @@
 """One typed, cached function per queries/*.sql file (same name as the file stem).
 
+Most are ``@bound`` stubs: the typed signature is the $params; ``bound`` binds and coerces them.
 Every cached function takes the snapshot id, so a data refresh invalidates the cache without a ttl.
 Lists travel as tuples (hashable) and are bound to DuckDB as lists.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
 import time
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -76,6 +82,41 @@ def run(name: str, **params: object) -> pd.DataFrame:
     return _cached(name, snapshot_id(), tuple(sorted(params.items())))
 
 
+P = typing.ParamSpec("P")
+
+
+def _coerce(hint: object, value: object) -> object:
+    """A bound value as its annotation says: int(...), str(...) or a tuple; None stays None."""
+    if value is None:
+        return None
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    if hint is int or hint is str:
+        return hint(value)
+    if typing.get_origin(hint) is tuple:
+        return tuple(value)
+    return value
+
+
+def bound(stub: Callable[P, pd.DataFrame]) -> Callable[P, pd.DataFrame]:
+    """The cached wrapper of queries/<stub name>.sql: the stub's parameters are its $params.
+
+    The stub only declares the typed signature (its body is never run); each argument is bound
+    under its own name, coerced to its annotation (tuples stay hashable for the cache).
+    """
+    signature = inspect.signature(stub)
+    hints = typing.get_type_hints(stub)
+
+    @functools.wraps(stub)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> pd.DataFrame:
+        call = signature.bind(*args, **kwargs)
+        call.apply_defaults()
+        params = {k: _coerce(hints.get(k), v) for k, v in call.arguments.items()}
+        return run(stub.__name__, **params)
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class StudentSelection:
     """Which DUO cells to count. ``None`` for modes/genders/institution/region means all."""
@@ -138,46 +179,39 @@ def students__by_region(
     )
 
 
-def options__programmes() -> pd.DataFrame:
-    return run("options__programmes")
+@bound
+def options__programmes() -> pd.DataFrame: ...
 
 
-def options__institutions() -> pd.DataFrame:
-    return run("options__institutions")
+@bound
+def options__institutions() -> pd.DataFrame: ...
 
 
-def options__regions() -> pd.DataFrame:
-    return run("options__regions")
+@bound
+def options__regions() -> pd.DataFrame: ...
 
 
-def options__sbi() -> pd.DataFrame:
-    return run("options__sbi")
+@bound
+def options__sbi() -> pd.DataFrame: ...
 
 
-def options__periods() -> pd.DataFrame:
-    return run("options__periods")
+@bound
+def options__periods() -> pd.DataFrame: ...
 
 
-def vacancies__quarterly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__quarterly", region_code=region_code, sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__quarterly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def vacancies__yearly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__yearly", region_code=region_code, sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__yearly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
+@bound
 def vacancies__by_region(
     sbi_code: str, level: str, year: int, quarter: int | None, base_year: int | None = None
-) -> pd.DataFrame:
-    return run(
-        "vacancies__by_region",
-        sbi_code=sbi_code,
-        level=level,
-        year=int(year),
-        quarter=None if quarter is None else int(quarter),
-        base_year=None if base_year is None else int(base_year),
-    )
+) -> pd.DataFrame: ...
 
 
-def vh__indicators() -> pd.DataFrame:
-    return run("vh__indicators")
+@bound
+def vh__indicators() -> pd.DataFrame: ...

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import queries
-from dashboard.queries import run
+from dashboard.queries import bound
 from dashboard.queries_catalog import catalog
 
 
-def vacancies__period_context() -> pd.DataFrame:
-    return run("vacancies__period_context")
+@bound
+def vacancies__period_context() -> pd.DataFrame: ...
 
 
 def period_note(period_code: str, latest: bool = True) -> str:
@@ -49,77 +49,71 @@ def region_labels() -> dict[str, str]:
     return dict(zip(regions["region_code"], regions["region_name"], strict=True))
 
 
-def vacancies__regions() -> pd.DataFrame:
-    return run("vacancies__regions")
+@bound
+def vacancies__regions() -> pd.DataFrame: ...
 
 
-def vacancies__yearly_by_sector(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__yearly_by_sector", region_code=region_code, sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__yearly_by_sector(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
+@bound
 def vacancies__region_ranking(
     sbi_code: str, level: str, year: int, quarter: int | None
-) -> pd.DataFrame:
-    return run(
-        "vacancies__region_ranking",
-        sbi_code=sbi_code,
-        level=level,
-        year=int(year),
-        quarter=None if quarter is None else int(quarter),
-    )
+) -> pd.DataFrame: ...
 
 
-def forecast__shortages() -> pd.DataFrame:
-    return run("forecast__shortages")
+@bound
+def forecast__shortages() -> pd.DataFrame: ...
 
 
-def forecast__notes() -> pd.DataFrame:
-    return run("forecast__notes")
+@bound
+def forecast__notes() -> pd.DataFrame: ...
 
 
-def forecast__growth_per_year() -> pd.DataFrame:
-    return run("forecast__growth_per_year")
+@bound
+def forecast__growth_per_year() -> pd.DataFrame: ...
 
 
-def kengetallen__by_theme(themes: tuple[str, ...]) -> pd.DataFrame:
-    return run("kengetallen__by_theme", themes=tuple(themes))
+@bound
+def kengetallen__by_theme(themes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def survey__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFrame:
-    return run("survey__retention_signals", chapter=int(chapter), refs=tuple(refs))
+@bound
+def survey__retention_signals(chapter: int, refs: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def vacancies__population_years() -> pd.DataFrame:
-    return run("vacancies__population_years")
+@bound
+def vacancies__population_years() -> pd.DataFrame: ...
 
 
-def vacancies__nsa_series(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__nsa_series", region_code=region_code, sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__nsa_series(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def vacancies__quarterly_nsa(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__quarterly_nsa", region_code=region_code, sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__quarterly_nsa(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def vacancies__seasonally_adjusted(sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__seasonally_adjusted", sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__seasonally_adjusted(sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def vacancies__bases_compared(sbi_codes: tuple[str, ...]) -> pd.DataFrame:
-    return run("vacancies__bases_compared", sbi_codes=tuple(sbi_codes))
+@bound
+def vacancies__bases_compared(sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def sociaal_werk__vacaturegraad() -> pd.DataFrame:
-    return run("sociaal_werk__vacaturegraad")
+@bound
+def sociaal_werk__vacaturegraad() -> pd.DataFrame: ...
 
 
-def forecast__editions() -> pd.DataFrame:
-    return run("forecast__editions")
+@bound
+def forecast__editions() -> pd.DataFrame: ...
 
 
-def supply__programme_levels(measure: str, programmes: tuple[str, ...]) -> pd.DataFrame:
-    return run("supply__programme_levels", measure=measure, programmes=tuple(programmes))
+@bound
+def supply__programme_levels(measure: str, programmes: tuple[str, ...]) -> pd.DataFrame: ...
 
 
-def supply__part_time_share(programmes: tuple[str, ...]) -> pd.DataFrame:
-    return run("supply__part_time_share", programmes=tuple(programmes))
+@bound
+def supply__part_time_share(programmes: tuple[str, ...]) -> pd.DataFrame: ...

@@ -7,23 +7,23 @@ import streamlit as st
 
 from dashboard import catalog as catalog_model
 from dashboard import config
-from dashboard.queries import database, run, snapshot_id
+from dashboard.queries import bound, database, run, snapshot_id
 
 
-def catalog__measure_years() -> pd.DataFrame:
-    return run("catalog__measure_years")
+@bound
+def catalog__measure_years() -> pd.DataFrame: ...
 
 
-def catalog__vacancy_periods() -> pd.DataFrame:
-    return run("catalog__vacancy_periods")
+@bound
+def catalog__vacancy_periods() -> pd.DataFrame: ...
 
 
-def catalog__survey_rounds() -> pd.DataFrame:
-    return run("catalog__survey_rounds")
+@bound
+def catalog__survey_rounds() -> pd.DataFrame: ...
 
 
-def catalog__cross_tabulated_years() -> pd.DataFrame:
-    return run("catalog__cross_tabulated_years")
+@bound
+def catalog__cross_tabulated_years() -> pd.DataFrame: ...
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.queries import run
+from dashboard.queries import bound
 
 
-def overview__survey_headlines(survey_year: int) -> pd.DataFrame:
-    return run("overview__survey_headlines", survey_year=int(survey_year))
+@bound
+def overview__survey_headlines(survey_year: int) -> pd.DataFrame: ...
 
 
-def overview__forecast_headline(branche: str, occupation: str) -> pd.DataFrame:
-    return run("overview__forecast_headline", branche=branche, occupation=occupation)
+@bound
+def overview__forecast_headline(branche: str, occupation: str) -> pd.DataFrame: ...
 
 
-def overview__programmes_counted(programmes: tuple[str, ...]) -> pd.DataFrame:
-    return run("overview__programmes_counted", programmes=tuple(programmes))
+@bound
+def overview__programmes_counted(programmes: tuple[str, ...]) -> pd.DataFrame: ...

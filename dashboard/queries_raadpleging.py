@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.queries import run
+from dashboard.queries import bound, run
 from dashboard.queries_catalog import catalog
 
 
@@ -21,12 +21,12 @@ def survey__chapters() -> pd.DataFrame:
     return run("survey__chapters", previous_round=_rounds()["previous_round"])
 
 
-def survey__questions(chapter: int) -> pd.DataFrame:
-    return run("survey__questions", chapter=int(chapter))
+@bound
+def survey__questions(chapter: int) -> pd.DataFrame: ...
 
 
-def survey__question_figures(chapter: int, question: str) -> pd.DataFrame:
-    return run("survey__question_figures", chapter=int(chapter), question=str(question))
+@bound
+def survey__question_figures(chapter: int, question: str) -> pd.DataFrame: ...
 
 
 def survey__key_figures() -> pd.DataFrame:
@@ -42,6 +42,6 @@ def survey__response() -> pd.DataFrame:
     return run("survey__response", **_rounds())
 
 
+@bound
 def survey__search(term: str | None) -> pd.DataFrame:
     """Matches for ``term``; the text reaches DuckDB only as the bound parameter $term."""
-    return run("survey__search", term=None if term is None else str(term))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.queries import StudentSelection, run
+from dashboard.queries import StudentSelection, bound, run
 
 
-def peers__by_population(level: str, region_code: str, peer_count: int) -> pd.DataFrame:
-    return run(
-        "peers__by_population", level=level, region_code=region_code, peer_count=int(peer_count)
-    )
+@bound
+def peers__by_population(level: str, region_code: str, peer_count: int) -> pd.DataFrame: ...
 
 
 def regions__students_yearly(
@@ -27,17 +25,11 @@ def regions__students_yearly(
     )
 
 
+@bound
 def regions__vacancies_quarterly(
     sbi_code: str, region_code: str, peer_codes: tuple[str, ...], base_year: int
-) -> pd.DataFrame:
-    return run(
-        "regions__vacancies_quarterly",
-        sbi_code=sbi_code,
-        region_code=region_code,
-        peer_codes=tuple(peer_codes),
-        base_year=int(base_year),
-    )
+) -> pd.DataFrame: ...
 
 
-def options__province_periods(sbi_code: str) -> pd.DataFrame:
-    return run("options__province_periods", sbi_code=sbi_code)
+@bound
+def options__province_periods(sbi_code: str) -> pd.DataFrame: ...

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from pipeline import cbs, documents, duo, regions, web_transcribed
 from pipeline.contracts import validate
-from pipeline.errors import BuildError
+from pipeline.errors import BuildError, report_failure
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_RAW = REPO / "data" / "raw"
@@ -320,20 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         build(args.raw.resolve(), args.out.resolve(), args.check)
-    except BuildError as exc:
-        print(
-            f"FOUT / ERROR: {exc}. De bestaande gegevens zijn niet aangepast "
-            f"(existing snapshots unchanged).",
-            file=sys.stderr,
+    except (BuildError, OSError, KeyError, ValueError) as exc:
+        return report_failure(
+            exc, "De bestaande gegevens zijn niet aangepast (existing snapshots unchanged)."
         )
-        return 1
-    except (OSError, KeyError, ValueError) as exc:
-        print(
-            f"FOUT / ERROR: {type(exc).__name__}: {exc}. De bestaande gegevens zijn niet "
-            f"aangepast (existing snapshots unchanged).",
-            file=sys.stderr,
-        )
-        return 1
     return 0
 
 

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from pipeline import duo
+
 
 @dataclass(frozen=True)
 class Column:
@@ -67,19 +69,7 @@ _DUO_COMMON = {
     "student_count": Column("int", nullable=True, min=1),
     "is_suppressed": Column("bool"),
 }
-_DUO_KEY = (
-    "year",
-    "vintage",
-    "breakdown",
-    "gemeente_code",
-    "institution_code",
-    "education_type",
-    "sector",
-    "subsector",
-    "programme_code",
-    "study_mode",
-    "gender",
-)
+_DUO_KEY = tuple(duo.KEY)  # the DUO key has one home: pipeline/duo.py
 
 
 def _duo(first: int, last: int) -> Contract:

@@ -239,6 +239,59 @@ def detect_delimiter(path: Path) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
+# the DUO column that holds each field, per file kind (the new long files use underscores)
+_NEW_COLS = {
+    "province": "PROVINCIENAAM",
+    "institution_code": "INSTELLINGSCODE_ACTUEEL",
+    "institution_name": "INSTELLINGSNAAM_ACTUEEL",
+    "sector": "ONDERDEEL",
+    "subsector": "SUBONDERDEEL",
+}
+_OLD_COLS = {
+    "province": "PROVINCIE",
+    "institution_code": "BRIN NUMMER ACTUEEL",
+    "institution_name": "INSTELLINGSNAAM ACTUEEL",
+    "sector": "CROHO ONDERDEEL",
+    "subsector": "CROHO SUBONDERDEEL",
+}
+_FULL_COLS = {**_OLD_COLS, "institution_code": "INSTELLINGSCODE ACTUEEL"}
+_FULL_COLS |= {"sector": "ONDERDEEL", "subsector": "SUBONDERDEEL"}
+
+
+def _place(
+    r: dict, cols: dict[str, str], type_col: str, path: Path, i: int, known: set[str] | None
+) -> dict:
+    """The location, hogeschool and programme kind every DUO row carries (validated)."""
+    return {
+        "province_name": PROVINCE.get(r[cols["province"]], r[cols["province"]]),
+        "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
+        "gemeente_name": r["GEMEENTENAAM"],
+        "institution_code": r[cols["institution_code"]],
+        "institution_name": r[cols["institution_name"]],
+        "education_type": _map(EDUCATION_TYPE, r[type_col], path, i, type_col),
+        "sector": _sector(r[cols["sector"]]),
+        "subsector": r[cols["subsector"]],
+    }
+
+
+def _wide_cells(
+    base: dict, r: dict, years: list[str], path: Path, i: int, allow_null: bool = False
+) -> list[dict]:
+    """One row per year column of a wide DUO row; zero = programme not offered that year.
+
+    ``allow_null``: a JSON record may leave a year null (no cell); in a CSV that is an error.
+    """
+    cells = []
+    for y in years:
+        if allow_null and r[y] is None:
+            continue
+        count, suppressed = _count(r[y], path, i, y)
+        if count == 0:
+            continue
+        cells.append({**base, "year": int(y), "student_count": count, "is_suppressed": suppressed})
+    return cells
+
+
 def read_new(
     path: Path,
     measure: str,
@@ -271,14 +324,7 @@ def read_new(
                 "vintage": f"duo_2026/{path.name}",
                 "definition": DEFINITIONS[definition],
                 "breakdown": breakdown,
-                "province_name": PROVINCE.get(r["PROVINCIENAAM"], r["PROVINCIENAAM"]),
-                "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
-                "gemeente_name": r["GEMEENTENAAM"],
-                "institution_code": r["INSTELLINGSCODE_ACTUEEL"],
-                "institution_name": r["INSTELLINGSNAAM_ACTUEEL"],
-                "education_type": _map(EDUCATION_TYPE, r[type_col], path, i, type_col),
-                "sector": _sector(r["ONDERDEEL"]),
-                "subsector": r["SUBONDERDEEL"],
+                **_place(r, _NEW_COLS, type_col, path, i, known),
                 "programme_code": r.get("OPLEIDINGSCODE_ACTUEEL"),
                 "programme_name": r.get("OPLEIDINGSNAAM_ACTUEEL"),
                 "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM")
@@ -318,26 +364,13 @@ def read_old(
             "vintage": f"duo_2019/{path.name}",
             "definition": DEFINITIONS[definition],
             "breakdown": "volledig",
-            "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
-            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
-            "gemeente_name": r["GEMEENTENAAM"],
-            "institution_code": r["BRIN NUMMER ACTUEEL"],
-            "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
-            "education_type": _map(EDUCATION_TYPE, r[type_col], path, i, type_col),
-            "sector": _sector(r["CROHO ONDERDEEL"]),
-            "subsector": r["CROHO SUBONDERDEEL"],
+            **_place(r, _OLD_COLS, type_col, path, i, known),
             "programme_code": str(r["OPLEIDINGSCODE ACTUEEL"]).strip(),
             "programme_name": r["OPLEIDINGSNAAM ACTUEEL"],
             "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM"),
             "gender": _map(GENDER, r["GESLACHT"], path, i, "GESLACHT"),
         }
-        for y in years:
-            count, suppressed = _count(r[y], path, i, y)
-            if count == 0:
-                continue  # wide format: zero = programme not offered that year
-            out.append(
-                {**base, "year": int(y), "student_count": count, "is_suppressed": suppressed}
-            )
+        out.extend(_wide_cells(base, r, years, path, i))
     return pd.DataFrame(out, columns=COLUMNS)
 
 
@@ -382,30 +415,13 @@ def read_full_enrolled(path: Path, known: set[str] | None = None) -> pd.DataFram
             "vintage": f"duo_volledig/{path.name}",
             "definition": DEFINITIONS["enrolled"],
             "breakdown": "volledig",
-            "province_name": PROVINCE.get(r["PROVINCIE"], r["PROVINCIE"]),
-            "gemeente_code": _gemeente_code(r["GEMEENTENUMMER"], path, i, known),
-            "gemeente_name": r["GEMEENTENAAM"],
-            "institution_code": r["INSTELLINGSCODE ACTUEEL"],
-            "institution_name": r["INSTELLINGSNAAM ACTUEEL"],
-            "education_type": _map(
-                EDUCATION_TYPE, r["TYPE HOGER ONDERWIJS"], path, i, "TYPE HOGER ONDERWIJS"
-            ),
-            "sector": _sector(r["ONDERDEEL"]),
-            "subsector": r["SUBONDERDEEL"],
+            **_place(r, _FULL_COLS, "TYPE HOGER ONDERWIJS", path, i, known),
             "programme_code": str(r["OPLEIDINGSCODE ACTUEEL"]).strip(),
             "programme_name": r["OPLEIDINGSNAAM ACTUEEL"],
             "study_mode": _map(STUDY_MODE, r["OPLEIDINGSVORM"], path, i, "OPLEIDINGSVORM"),
             "gender": _map(GENDER, r["GESLACHT"], path, i, "GESLACHT"),
         }
-        for y in years:
-            if r[y] is None:
-                continue
-            count, suppressed = _count(r[y], path, i, y)
-            if count == 0:
-                continue
-            out.append(
-                {**base, "year": int(y), "student_count": count, "is_suppressed": suppressed}
-            )
+        out.extend(_wide_cells(base, r, years, path, i, allow_null=True))
     return pd.DataFrame(out, columns=COLUMNS)
 
 

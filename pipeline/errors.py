@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -19,3 +20,14 @@ class BuildError(Exception):
         if column:
             where += f", kolom {column}"
         super().__init__(f"{where}: {message}")
+
+
+def report_failure(exc: Exception, outcome: str, subject: str = "") -> int:
+    """Print the one-line ``FOUT / ERROR`` message of a failed build or refresh; exit code 1.
+
+    A BuildError already names file, row and column; any other error gets ``subject`` (the
+    input files) and its type in front. ``outcome`` says, in Dutch and English, what was kept.
+    """
+    detail = str(exc) if isinstance(exc, BuildError) else f"{subject}{type(exc).__name__}: {exc}"
+    print(f"FOUT / ERROR: {detail}. {outcome}", file=sys.stderr)
+    return 1

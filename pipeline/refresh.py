@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import build, cbs, duo, revisions, vintages
-from pipeline.errors import BuildError
+from pipeline.errors import BuildError, report_failure
 
 
 @dataclass(frozen=True)
@@ -263,16 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         manifest, summary = refresh(
             args.files, args.raw.resolve(), args.out.resolve(), args.dry_run, args.voorlopig_vanaf
         )
-    except BuildError as exc:
-        print(f"FOUT / ERROR: {exc}. Er is niets gewijzigd (nothing was changed).", file=sys.stderr)
-        return 1
-    except (OSError, ValueError, KeyError) as exc:
-        print(
-            f"FOUT / ERROR: {names}: {type(exc).__name__}: {exc}. Er is niets "
-            f"gewijzigd (nothing was changed).",
-            file=sys.stderr,
-        )
-        return 1
+    except (BuildError, OSError, ValueError, KeyError) as exc:
+        return report_failure(exc, "Er is niets gewijzigd (nothing was changed).", f"{names}: ")
     for line in summary:
         print(f"  {line}")
     if not manifest:

@@ -21,13 +21,10 @@ with selection as (
         definition,
         student_count,
         is_suppressed,
-        case $level
-            when 'provincie' then provincie_code
-            when 'arbeidsmarktregio' then arbeidsmarktregio_code
-            when 'gemeente' then gemeente_code
-        end as region_code
+        region_code
     from student_selection(
-        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution,
+        sel_level := $level
     )
 ),
 
@@ -84,7 +81,22 @@ per_region as (
     group by g.year, g.definition, g.series, g.region_code, g.region_name
 ),
 
-peers as (
+stacked as (
+    select
+        year,
+        definition,
+        series,
+        region_code,
+        region_name,
+        student_count,
+        cells,
+        suppressed_cells,
+        null::bigint as no_location_count,
+        population,
+        is_population_estimate
+    from per_region
+    union all
+    -- the peer group as one series
     select
         year,
         definition,
@@ -103,9 +115,8 @@ peers as (
     from per_region
     where series = 'peer'
     group by year, definition
-),
-
-nl as (
+    union all
+    -- Nederland: every cell of the selection
     select
         s.year,
         s.definition,
@@ -115,56 +126,13 @@ nl as (
         sum(s.student_count) as student_count,
         count(*) as cells,
         count(*) filter (where s.is_suppressed) as suppressed_cells,
+        null::bigint as no_location_count,
         any_value(p.population) as population,
         false as is_population_estimate
     from selection as s
     left join population as p
         on s.year = p.year and p.region_level = 'nl'
     group by s.year, s.definition
-),
-
-stacked as (
-    select
-        year,
-        definition,
-        series,
-        region_code,
-        region_name,
-        student_count,
-        cells,
-        suppressed_cells,
-        null::bigint as no_location_count,
-        population,
-        is_population_estimate
-    from per_region
-    union all
-    select
-        year,
-        definition,
-        series,
-        region_code,
-        region_name,
-        student_count,
-        cells,
-        suppressed_cells,
-        no_location_count,
-        population,
-        is_population_estimate
-    from peers
-    union all
-    select
-        year,
-        definition,
-        series,
-        region_code,
-        region_name,
-        student_count,
-        cells,
-        suppressed_cells,
-        null::bigint as no_location_count,
-        population,
-        is_population_estimate
-    from nl
 )
 
 select

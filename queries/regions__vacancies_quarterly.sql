@@ -15,7 +15,7 @@
 --   publishes hundreds), base_mean (mean of the four $base_year quarters, rounded to hundreds;
 --   NULL when $base_year is incomplete), index_value (base_year = 100).
 -- Source: vacancies_nsa (CBS 83599NED + transcribed NSA quarters), population.
-with selected as (
+with stacked as (
     select
         period_code,
         year,
@@ -41,9 +41,8 @@ with selected as (
             region_code in ($region_code, 'NL01')
             or (region_level = 'provincie' and list_contains($peer_codes, region_code))
         )
-),
-
-peers as (
+    union all
+    -- the peer group as one series: only quarters in which every peer has a count
     select
         period_code,
         any_value(year) as year,
@@ -59,44 +58,14 @@ peers as (
         null::varchar as publisher,
         null::varchar as url,
         null::varchar as quote
-    from selected
-    where series = 'peer'
+    from vacancies_nsa
+    where
+        sbi_code = $sbi_code
+        and region_level = 'provincie'
+        and list_contains($peer_codes, region_code)
+        and region_code != $region_code
     group by period_code
     having count(vacancy_count) = len($peer_codes)
-),
-
-stacked as (
-    select
-        period_code,
-        year,
-        quarter,
-        series,
-        region_code,
-        region_name,
-        vacancy_count,
-        is_provisional,
-        source_kind,
-        is_implied,
-        publisher,
-        url,
-        quote
-    from selected
-    union all
-    select
-        period_code,
-        year,
-        quarter,
-        series,
-        region_code,
-        region_name,
-        vacancy_count,
-        is_provisional,
-        source_kind,
-        is_implied,
-        publisher,
-        url,
-        quote
-    from peers
 ),
 
 pop as (

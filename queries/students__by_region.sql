@@ -11,38 +11,29 @@
 --   the region per 1,000 inhabitants), base_count, index_value (NULL when $base_year has another
 --   definition than $year), rank_desc (1 = most students; only regions with a published count).
 -- Source: students (through the macro in queries/views/student_selection.sql), population.
-with selection as (
-    select
-        year,
-        definition,
-        student_count,
-        is_suppressed,
-        case $level
-            when 'provincie' then provincie_code
-            when 'arbeidsmarktregio' then arbeidsmarktregio_code
-            when 'gemeente' then gemeente_code
-        end as region_code
-    from
-        student_selection(
-            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
-        )
-    where year in ($year, $base_year)
-),
-
-counts as (
+with counts as (
     select
         region_code,
         sum(student_count) filter (where year = $year) as student_count,
         count(*) filter (where year = $year) as cells,
         count(*) filter (where year = $year and is_suppressed) as suppressed_cells,
         sum(student_count) filter (where year = $base_year) as base_count
-    from selection
+    from
+        student_selection(
+            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution,
+            sel_level := $level
+        )
+    where year in ($year, $base_year)
     group by region_code
 ),
 
 same_definition as (
     select count(distinct definition) = 1 as is_same
-    from selection
+    from
+        student_selection(
+            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
+        )
+    where year in ($year, $base_year)
 ),
 
 regions as (

@@ -10,25 +10,7 @@
 --   (vs the calendar year before, only when it has the same definition; NULL over a break or a
 --   missing year).
 -- Source: students (through the macro in queries/views/student_selection.sql).
-with selection as (
-    select
-        year,
-        definition,
-        student_count,
-        is_suppressed,
-        coalesce(
-            $region_code is null
-            or provincie_code = $region_code
-            or arbeidsmarktregio_code = $region_code
-            or gemeente_code = $region_code,
-            false
-        ) as in_region
-    from student_selection(
-        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
-    )
-),
-
-yearly as (
+with yearly as (
     select
         year,
         definition,
@@ -36,7 +18,11 @@ yearly as (
         count(*) filter (where in_region and is_suppressed) as suppressed_cells,
         count(*) filter (where in_region) as region_cells,
         sum(student_count) as nl_student_count
-    from selection
+    from
+        student_selection(
+            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution,
+            sel_region_code := $region_code
+        )
     group by year, definition
 ),
 

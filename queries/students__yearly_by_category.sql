@@ -10,30 +10,6 @@
 --   NULL when the category has only '<5' cells), suppressed_cells, is_suppressed_only (only '<5'
 --   cells: show "<5", never 0, not ranked).
 -- Source: students (through the macro in queries/views/student_selection.sql).
-with selection as (
-    select
-        year,
-        definition,
-        student_count,
-        is_suppressed,
-        case $dimension
-            when 'programme_group' then programme_group
-            when 'programme' then programme_name
-            when 'study_mode' then study_mode
-            when 'gender' then gender
-            when 'institution' then institution_name
-        end as category
-    from
-        student_selection(
-            $measure, $breakdowns, $programmes, $study_modes, $genders, $institution
-        )
-    where
-        $region_code is null
-        or provincie_code = $region_code
-        or arbeidsmarktregio_code = $region_code
-        or gemeente_code = $region_code
-)
-
 select
     year,
     definition,
@@ -42,7 +18,11 @@ select
     count(*) filter (where is_suppressed) as suppressed_cells,
     coalesce(count(*) filter (where is_suppressed) > 0 and sum(student_count) is null, false)
         as is_suppressed_only
-from selection
-where category is not null
+from
+    student_selection(
+        $measure, $breakdowns, $programmes, $study_modes, $genders, $institution,
+        sel_region_code := $region_code, sel_dimension := $dimension
+    )
+where in_region and category is not null
 group by year, definition, category
 order by year asc, definition asc, student_count desc nulls last, category asc

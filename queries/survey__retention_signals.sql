@@ -12,42 +12,11 @@ with figures as (
     select
         ref,
         ref_title,
-        question,
-        answer,
-        value,
         survey_year,
-        n,
-        line,
-        false as is_from_text,
-        value_text,
-        hedge,
-        note_nl as note
+        question,
+        answer
     from raadpleging
     where chapter = $chapter and list_contains($refs, ref) and unit = 'percent'
-),
-
-earlier as (
-    select
-        f.ref,
-        any_value(f.ref_title) as ref_title,
-        r.question,
-        r.answer,
-        any_value(r.value) as value,
-        r.survey_year,
-        any_value(r.n) as n,
-        min(r.line) as line,
-        true as is_from_text,
-        any_value(r.value_text) as value_text,
-        any_value(r.hedge) as hedge,
-        any_value(r.note_nl) as note
-    from raadpleging as r
-    inner join figures as f on r.question = f.question and r.answer = f.answer
-    where
-        r.chapter = $chapter
-        and r.ref = 'tekst'
-        and r.unit = 'percent'
-        and r.survey_year < f.survey_year
-    group by f.ref, r.question, r.answer, r.survey_year
 )
 
 select
@@ -59,24 +28,33 @@ select
     survey_year,
     n,
     line,
-    is_from_text,
+    false as is_from_text,
     value_text,
     hedge,
-    note
-from figures
+    note_nl as note
+from raadpleging
+where chapter = $chapter and list_contains($refs, ref) and unit = 'percent'
 union all
+-- the same answer in an earlier round, read from the report's text
 select
-    ref,
-    ref_title,
-    question,
-    answer,
-    value,
-    survey_year,
-    n,
-    line,
-    is_from_text,
-    value_text,
-    hedge,
-    note
-from earlier
+    f.ref,
+    any_value(f.ref_title) as ref_title,
+    r.question,
+    r.answer,
+    any_value(r.value) as value,
+    r.survey_year,
+    any_value(r.n) as n,
+    min(r.line) as line,
+    true as is_from_text,
+    any_value(r.value_text) as value_text,
+    any_value(r.hedge) as hedge,
+    any_value(r.note_nl) as note
+from raadpleging as r
+inner join figures as f on r.question = f.question and r.answer = f.answer
+where
+    r.chapter = $chapter
+    and r.ref = 'tekst'
+    and r.unit = 'percent'
+    and r.survey_year < f.survey_year
+group by f.ref, r.question, r.answer, r.survey_year
 order by ref, survey_year, line, answer
