@@ -9,7 +9,9 @@ it as its gemeente and changes it through set_region().
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import streamlit as st
 
@@ -57,15 +59,19 @@ class Filters:
 class _Options:
     groups: tuple[str, ...]
     default_groups: tuple[str, ...]
-    codes_by_group: dict[str, tuple[str, ...]]
-    region_labels: dict[str, str]
-    regions: dict[str, tuple[str, str]]  # code -> (name, level)
-    provincies: dict[str, str]  # gemeente or provincie code -> provincie name
+    codes_by_group: Mapping[str, tuple[str, ...]]
+    region_labels: Mapping[str, str]
+    regions: Mapping[str, tuple[str, str]]  # code -> (name, level)
+    provincies: Mapping[str, str]  # gemeente or provincie code -> provincie name
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _options(snapshot: str) -> _Options:
-    """Everything the shared filters need, derived once per snapshot (not on every rerun)."""
+    """Everything the shared filters need, derived once per snapshot (not on every rerun).
+
+    A resource (one shared, read-only object), not cache_data: cache_data unpickles a fresh
+    copy of the 390 regions on each of the 3-4 calls per rerun. Nothing here is user state.
+    """
     progs = q.options__programmes()
     groups = tuple(dict.fromkeys(progs["programme_group"]))
     default = tuple(dict.fromkeys(progs.loc[progs["in_default_selection"], "programme_group"]))
@@ -83,7 +89,14 @@ def _options(snapshot: str) -> _Options:
         for r in regions.itertuples()
         if r.region_level in ("provincie", "gemeente")
     }
-    return _Options(groups, default, codes, labels, info, provincies)
+    return _Options(
+        groups,
+        default,
+        MappingProxyType(codes),
+        MappingProxyType(labels),
+        MappingProxyType(info),
+        MappingProxyType(provincies),
+    )
 
 
 def group_options() -> tuple[list[str], list[str]]:
@@ -92,7 +105,7 @@ def group_options() -> tuple[list[str], list[str]]:
     return list(opts.groups), list(opts.default_groups)
 
 
-def region_labels() -> dict[str, str]:
+def region_labels() -> Mapping[str, str]:
     return _options(q.snapshot_id()).region_labels
 
 
