@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -271,8 +272,15 @@ def kpi(
         delta = delta.replace("\u2212", "-")  # Streamlit reads the direction from an ASCII '-'
     col.metric(label, value, delta=delta, help=help_text, border=True)
     if sentence:
-        with col.popover("Kopieer cijfer met bron", icon=":material/content_copy:"):
-            st.code(sentence, language=None, wrap_lines=True)
+        # the code block (and Streamlit's code-highlighter bundle) only once the popover opens:
+        # it was the largest fixed cost of a first render (bench: profile in the #20 note)
+        key = "copy-" + hashlib.blake2s(f"{label}|{sentence}".encode(), digest_size=6).hexdigest()
+        box = col.popover(
+            "Kopieer cijfer met bron", icon=":material/content_copy:", key=key, on_change="rerun"
+        )
+        if box.open:
+            with box:
+                st.code(sentence, language=None, wrap_lines=True)
 
 
 def change_text(change: object, pct: object) -> str | None:
