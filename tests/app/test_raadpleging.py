@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, fmt, params
 from dashboard.navigation import page_path
+from tests.apptest import load
 from tests.conftest import REPO
 
 PAGE = page_path("raadpleging")
@@ -47,14 +48,7 @@ def _chapter_label(chapter: int) -> str:
 
 
 def _run(**query: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    # run once first: before that, AppTest finds a page by its file name ('page'), which does
-    # not match the url_path st.navigation registers, and silently shows the default page
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = load(PAGE, **query)
     assert at.title[0].value == "Grote Raadpleging van het Sociaal Werk"
     return at
 
