@@ -7,14 +7,14 @@ from streamlit.testing.v1 import AppTest
 from dashboard import fmt
 from dashboard.navigation import page_path
 from tests.app.test_arbeidsmarkt_2025 import label, latest_nsa_q, transcribed
-from tests.apptest import load
+from tests.apptest import shown as shown_url
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, raw
 
 PAGE = page_path("arbeidsmarkt")
 
 
 def _run(**query) -> AppTest:
-    return load(PAGE, **query)
+    return shown_url(PAGE, **query)  # read only (tests/apptest.py)
 
 
 def _captions(at: AppTest) -> str:

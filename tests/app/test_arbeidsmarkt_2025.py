@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
-from tests.apptest import load
+from tests.apptest import shown
 from tests.conftest import REPO
 from tests.unit.test_arbeidsmarkt import Q, raw_vacancies
 
@@ -57,7 +57,7 @@ def label(period: str) -> str:
 
 
 def _run(**query: str) -> AppTest:
-    return load(PAGE, **query)
+    return shown(PAGE, **query)  # read only (tests/apptest.py)
 
 
 def _charts(at: AppTest) -> list[tuple[str, list[dict]]]:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
-from tests.apptest import load
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, hundreds, raw_vacancies
 
@@ -33,7 +33,7 @@ POPULATION = RAW / "cbs_bevolking_03759ned" / "observations-page-1.json"
 
 
 def _run(page: str, **query: str) -> AppTest:
-    return load(page, **query)
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 def _text(elements) -> str:

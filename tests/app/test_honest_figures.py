@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.navigation import page_path
-from tests.apptest import load
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 
 FIRST_YEARS = RAW / "duo_hbo_2020plus" / "eerstejaarsingeschrevenenhbo.csv"
@@ -86,7 +86,7 @@ def latest_participatie_year() -> int:
 
 
 def _run(page: str, **query) -> AppTest:
-    return load(page, **query)
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 SEL = {

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_path
-from tests.apptest import load
+from tests.apptest import shown
 from tests.conftest import RAW
 
 NEW = RAW / "duo_hbo_2020plus"
@@ -22,7 +22,7 @@ TITLE = "Instroom in hbo-opleidingen van het sociaal domein"
 
 def _open(**query) -> AppTest:
     """The Instroom page with ``query`` in the URL (a fresh session on a shared link)."""
-    at = load(page_path("instroom"), **query)
+    at = shown(page_path("instroom"), **query)  # read only (tests/apptest.py)
     assert [t.value for t in at.title] == [TITLE]
     return at
 

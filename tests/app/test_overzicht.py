@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
-from tests.apptest import load
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 
 DUO_NEW = RAW / "duo_hbo_2020plus"
@@ -40,7 +40,7 @@ Q_STATLINE = "422400"
 
 
 def _run(page: str, **query) -> AppTest:
-    return load(page, **query)
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 def _number(text: str) -> int:
