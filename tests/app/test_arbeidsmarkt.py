@@ -7,22 +7,14 @@ from streamlit.testing.v1 import AppTest
 from dashboard import fmt
 from dashboard.navigation import page_path
 from tests.app.test_arbeidsmarkt_2025 import label, latest_nsa_q, transcribed
-from tests.conftest import REPO
+from tests.apptest import shown as shown_url
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, raw
 
 PAGE = page_path("arbeidsmarkt")
 
 
 def _run(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    # run once first: before it, AppTest maps a page by its file name, and every page
-    # package entry is called page.py (it would silently run the default page)
-    at.run()
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return shown_url(PAGE, **query)  # read only (tests/apptest.py)
 
 
 def _captions(at: AppTest) -> str:

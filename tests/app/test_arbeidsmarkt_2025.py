@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
+from tests.apptest import shown
 from tests.conftest import REPO
 from tests.unit.test_arbeidsmarkt import Q, raw_vacancies
 
@@ -61,13 +62,7 @@ def label(period: str) -> str:
 
 
 def _run(**query: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()  # before the first run AppTest maps pages by file name (all are page.py)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return shown(PAGE, **query)  # read only (tests/apptest.py)
 
 
 def _charts(at: AppTest) -> list[tuple[str, list[dict]]]:

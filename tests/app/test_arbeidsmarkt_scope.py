@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 from tests.unit.test_arbeidsmarkt import TRANSCRIBED, Q, csv_rows, hundreds, raw_vacancies
 
@@ -32,15 +33,7 @@ POPULATION = RAW / "cbs_bevolking_03759ned" / "observations-page-1.json"
 
 
 def _run(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    # run once first: before it, AppTest maps a page by its file name, and every page
-    # package entry is called page.py (it would silently run the default page)
-    at.run()
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 def _text(elements) -> str:

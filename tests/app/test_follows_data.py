@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, fmt
 from dashboard.navigation import page_path
+from tests.apptest import load
 from tests.conftest import REPO
 
 
@@ -53,12 +54,7 @@ def on_newer_data(newer_data, monkeypatch, fresh_caches):
 
 
 def _run(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page_path(page)).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return load(page_path(page), **query)
 
 
 def _text(at: AppTest) -> str:

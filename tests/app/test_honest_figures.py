@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.navigation import page_path
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 
 FIRST_YEARS = RAW / "duo_hbo_2020plus" / "eerstejaarsingeschrevenenhbo.csv"
@@ -85,16 +86,7 @@ def latest_participatie_year() -> int:
 
 
 def _run(page: str, **query) -> AppTest:
-    # a first run registers the st.navigation pages: before it, AppTest finds a page by its file
-    # name, and pages/<page>/page.py would silently land on the default page
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
-    for k, v in query.items():
-        at.query_params[k] = v
-    # run once first: before that, AppTest knows a page by its file name ('page' for
-    # pages/<page>/page.py), which matches no url_path, and would run the start page instead
-    at.run().switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 SEL = {

@@ -64,7 +64,7 @@ def test_hostile_url_is_ignored(spec, case, counts_before):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for k, v in HOSTILE[case].items():
         at.query_params[k] = v
-    at.run().switch_page(spec.path).run()  # first run: see tests/app/test_instroom.py _open
+    at.switch_page(spec.path).run()  # a fresh session on this link (tests/apptest.py)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "page did not render its title"
     for el in at.markdown:
@@ -83,7 +83,7 @@ def test_hostile_cases_cover_every_parameter():
 def test_repeated_keys_take_a_valid_value():
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.query_params["maat"] = ["Eerstejaars", "Gediplomeerd"]
-    at.run().switch_page(page_path("instroom")).run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["maat"] == "first_years"  # the first valid value wins
 

@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import page_path
-from tests.conftest import RAW, REPO
+from tests.apptest import shown
+from tests.conftest import RAW
 
 NEW = RAW / "duo_hbo_2020plus"
 OLD = RAW / "duo_eerstejaars_gediplomeerden_hbo"
@@ -20,16 +21,8 @@ TITLE = "Instroom in hbo-opleidingen van het sociaal domein"
 
 
 def _open(**query) -> AppTest:
-    """The Instroom page with ``query`` in the URL.
-
-    Before its first run AppTest identifies a page by its file name ('page'), which matches no
-    url_path, so a fresh switch_page would silently run the start page: run once first.
-    """
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run().switch_page(page_path("instroom")).run()
-    assert not at.exception, [e.value for e in at.exception]
+    """The Instroom page with ``query`` in the URL (a fresh session on a shared link)."""
+    at = shown(page_path("instroom"), **query)  # read only (tests/apptest.py)
     assert [t.value for t in at.title] == [TITLE]
     return at
 

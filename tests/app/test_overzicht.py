@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import fmt
 from dashboard.navigation import page_path
+from tests.apptest import shown
 from tests.conftest import RAW, REPO
 
 DUO_NEW = RAW / "duo_hbo_2020plus"
@@ -39,12 +40,7 @@ Q_STATLINE = "422400"
 
 
 def _run(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run().switch_page(page).run()  # first run: see tests/app/test_instroom.py _open
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return shown(page, **query)  # read only (tests/apptest.py)
 
 
 def _number(text: str) -> int:

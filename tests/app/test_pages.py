@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import PAGES, page_path
+from tests.apptest import load
 from tests.conftest import REPO
 
 TIMEOUT = 60
@@ -18,10 +19,15 @@ def _app(**query) -> AppTest:
     return at
 
 
+@pytest.fixture(scope="module")
+def first_loads() -> dict[str, AppTest]:
+    """Every page opened once, as a fresh session on its URL."""
+    return {page.url_path: load(page.path) for page in PAGES}
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path or "overzicht")
-def test_page_runs_without_exception(page):
-    at = _app()
-    at.run().switch_page(page.path).run()  # first run: see tests/app/test_instroom.py _open
+def test_page_runs_without_exception(first_loads, page):
+    at = first_loads[page.url_path]
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{page.url_path}: no title"
 
@@ -33,18 +39,23 @@ def test_every_page_entry_is_named_like_its_url():
         assert page.path.rsplit("/", 1)[-1] == f"{page.url_path}.py", page.path
 
 
-def test_switch_page_runs_that_page_not_the_default():
-    titles = {}
-    for page in PAGES:
-        at = _app()
-        at.switch_page(page.path).run()
-        titles[page.url_path] = at.title[0].value
+def test_switch_page_runs_that_page_not_the_default(first_loads):
+    titles = {url: at.title[0].value for url, at in first_loads.items()}
     assert len(set(titles.values())) == len(PAGES), titles
+
+
+def test_switching_pages_in_one_session_runs_each_page(first_loads):
+    """The other order: one session that starts on the default page and visits every page."""
+    at = _app().run()
+    for page in PAGES:
+        at.switch_page(page.path).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title[0].value == first_loads[page.url_path].title[0].value
 
 
 def test_instroom_url_params_select_measure_and_region():
     at = _app(maat="Eerstejaars", regio="Noord-Brabant")  # URL values are the shown labels
-    at.run().switch_page(page_path("instroom")).run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["maat"] == "first_years"
     assert at.session_state["regio"] == "PV30"
@@ -54,7 +65,7 @@ def test_instroom_url_params_select_measure_and_region():
 
 def test_invalid_url_values_fall_back_quietly():
     at = _app(maat="drop table students", regio="<script>alert(1)</script>")
-    at.run().switch_page(page_path("instroom")).run()
+    at.switch_page(page_path("instroom")).run()
     assert not at.exception
     assert at.session_state["regio"] == "NL01"
     assert at.session_state["maat"] == "enrolled"

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, fmt, params
 from dashboard.navigation import page_path
+from tests.apptest import load, shown
 from tests.conftest import REPO
 
 PAGE = page_path("raadpleging")
@@ -47,14 +48,16 @@ def _chapter_label(chapter: int) -> str:
 
 
 def _run(**query: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    # run once first: before that, AppTest finds a page by its file name ('page'), which does
-    # not match the url_path st.navigation registers, and silently shows the default page
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
+    """The page on this URL, shared with every test that only reads it (tests/apptest.py)."""
+    return _check(shown(PAGE, **query))
+
+
+def _session(**query: str) -> AppTest:
+    """A session of its own on this URL, for a test that clicks."""
+    return _check(load(PAGE, **query))
+
+
+def _check(at: AppTest) -> AppTest:
     assert at.title[0].value == "Grote Raadpleging van het Sociaal Werk"
     return at
 
@@ -111,7 +114,7 @@ def test_comparison_view_caveat_uses_response_counts():
 
 
 def test_search_finds_chapter_9_and_opens_the_question():
-    at = _run(weergave="Zoeken", zoek="administratie")
+    at = _session(weergave="Zoeken", zoek="administratie")
     table = at.dataframe[-1].value
     assert "9. Administratie- en regeldruk" in set(table["hoofdstuk"])
     target = next(
@@ -180,7 +183,7 @@ def test_page_says_so_when_its_snapshot_is_corrupt(tmp_path, monkeypatch):
     st.cache_resource.clear()
     st.cache_data.clear()
     try:
-        at = _run()
+        at = _session()
         warnings = " ".join(w.value for w in at.warning)
         assert "niet beschikbaar" in warnings
         assert "raadpleging" in warnings

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import config, fmt
 from dashboard.navigation import page_path
 from pipeline import build, refresh
+from tests.apptest import load
 from tests.conftest import RAW, REPO
 from tests.unit.test_refresh_vintages import _cbs_records, next_duo_vintage
 
@@ -45,12 +46,7 @@ def on_refreshed(refreshed, monkeypatch, fresh_caches):
 
 
 def _run(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page_path(page)).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return load(page_path(page), **query)
 
 
 def test_instroom_offers_and_shows_the_new_year(on_refreshed):

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import config, geo
 from dashboard.navigation import page_path
 from tests.app.test_hostile_urls import HOSTILE
+from tests.apptest import load, shown
 from tests.conftest import RAW, REPO
 
 TABS = ("Trend", "Kaart", "Vacatures (provincie)", "Eigen cijfers")
@@ -20,19 +21,19 @@ TABS = ("Trend", "Kaart", "Vacatures (provincie)", "Eigen cijfers")
 PAGE = page_path("regio")
 
 
-def _run(**query) -> AppTest:
-    """Run the Regio page with ``query`` as URL parameters of the first load (a shared link).
-
-    AppTest identifies a page by its file name until st.navigation has run once, so switching
-    before a first run would silently land on the default page. Run the app once, then switch.
-    """
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run().switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
+def _check(at: AppTest) -> AppTest:
     assert at.title[0].value.startswith("Regio"), [t.value for t in at.title]
     return at
+
+
+def _run(**query) -> AppTest:
+    """A fresh session on the Regio page with ``query`` as URL parameters (a shared link)."""
+    return _check(load(PAGE, **query))
+
+
+def _view(**query) -> AppTest:
+    """The same, shared with every test that only reads that URL (see tests/apptest.py)."""
+    return _check(shown(PAGE, **query))
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -56,7 +57,7 @@ def _raw_population() -> dict[str, float]:
 def test_default_is_largest_gemeente_from_raw_population():
     pop = _raw_population()
     largest = max(pop, key=pop.get)
-    at = _run()
+    at = _view()
     assert at.session_state["gemeente"] == largest
     assert at.session_state["niveau"] == "arbeidsmarktregio"
 
@@ -65,7 +66,7 @@ def test_default_is_largest_gemeente_from_raw_population():
 
 
 def test_shared_choice_is_the_regio_gemeente():
-    at = _run(regio="Zwolle (gemeente)")
+    at = _view(regio="Zwolle (gemeente)")
     assert at.session_state["regio"] == "GM0193"
     assert at.session_state["gemeente"] == "GM0193"
     assert _metrics(at)["Provincie"] == "Overijssel"
@@ -78,7 +79,7 @@ def test_provincie_choice_compares_its_largest_gemeente():
     overijssel = {f"GM{r['code']}" for r in rows if r["provincie"] == "Overijssel"}
     pop = {c: v for c, v in _raw_population().items() if c in overijssel}
     largest = max(pop, key=pop.get)
-    at = _run(regio="Overijssel")
+    at = _view(regio="Overijssel")
     assert at.session_state["gemeente"] == largest
     assert at.session_state["regio"] == "PV23"  # showing a gemeente does not change the choice
     note = " ".join(c.value for c in at.caption).replace("\\", "")
@@ -99,14 +100,14 @@ def test_picking_a_gemeente_on_regio_changes_the_shared_choice():
 
 
 def test_old_gemeente_link_becomes_the_shared_choice():
-    at = _run(gemeente="Zwolle (GM0193)")
+    at = _view(gemeente="Zwolle (GM0193)")
     assert at.session_state["regio"] == "GM0193"
     assert at.session_state["gemeente"] == "GM0193"
     assert "gemeente" not in at.query_params
 
 
 def test_url_gemeente_names_its_regions_and_rank():
-    at = _run(regio="Zwolle (gemeente)", peers="3", weergave="Kaart")
+    at = _view(regio="Zwolle (gemeente)", peers="3", weergave="Kaart")
     assert at.session_state["gemeente"] == "GM0193"
     m = _metrics(at)
     assert m["Provincie"] == "Overijssel"
@@ -123,7 +124,7 @@ def test_url_gemeente_names_its_regions_and_rank():
     [("Vacatures (provincie)", "Rang van Overijssel"), ("Eigen cijfers", None)],
 )
 def test_other_tabs_run(tab, expect):
-    at = _run(regio="Zwolle (gemeente)", weergave=tab, waarde="Aantal")
+    at = _view(regio="Zwolle (gemeente)", weergave=tab, waarde="Aantal")
     if expect:
         assert any(k.startswith(expect) for k in _metrics(at)), _metrics(at)
     else:
@@ -131,20 +132,19 @@ def test_other_tabs_run(tab, expect):
 
 
 def test_gemeente_level_without_hogeschool_explains():
-    at = _run(regio="Zeewolde (gemeente)", niveau="Gemeente")
+    at = _view(regio="Zeewolde (gemeente)", niveau="Gemeente")
     assert any("geen hogeschoolvestiging" in i.value for i in at.info)
 
 
 def test_invalid_url_values_fall_back():
-    at = _run(gemeente="<script>", niveau="wereld", peers="99")
+    at = _view(gemeente="<script>", niveau="wereld", peers="99")
     assert at.session_state["niveau"] == "arbeidsmarktregio"
     assert at.session_state["peers"] == 5
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_url_is_ignored_on_regio(case):
-    """The shared hostile-URL test switches pages before a first run and so never reaches
-    pages/regio/page.py; this runs every hostile case on the Regio page itself."""
+    """Every hostile case on the Regio page itself, with its gemeente and upload widgets."""
     at = _run(**HOSTILE[case])
     for el in at.markdown:
         assert "<script" not in el.value.lower(), "data text reached the page as HTML"
@@ -179,7 +179,7 @@ def test_every_tab_survives_a_missing_vacancy_snapshot(no_vacancies, tab):
 
 
 def test_trend_text_alternative_says_minimaal_like_the_kpi():
-    at = _run(regio="Zwolle (gemeente)")
+    at = _view(regio="Zwolle (gemeente)")
     nl = next(m.value for m in at.metric if m.label.startswith("Nederland"))
     texts = [e.value for e in (*at.markdown, *at.caption) if "Samenvatting" in e.value]
     assert texts, "no text alternative found"
@@ -242,6 +242,6 @@ def test_remove_button_forgets_the_upload():
 
 
 def test_templates_are_offered_as_csv_and_xlsx():
-    at = _run(weergave="Eigen cijfers")
+    at = _view(weergave="Eigen cijfers")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Factsheet (PDF)", "Sjabloon (CSV)", "Sjabloon (Excel)"]  # page, then tab

@@ -25,7 +25,7 @@ def broken_data(tmp_path, monkeypatch, fresh_caches):
 @pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path or "overzicht")
 def test_pages_survive_missing_and_corrupt_snapshots(broken_data, spec):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run().switch_page(spec.path).run()  # first run: see tests/app/test_instroom.py _open
+    at.switch_page(spec.path).run()  # a fresh session on this link (tests/apptest.py)
     assert not at.exception, [e.value for e in at.exception]
     warnings = " ".join(w.value for w in at.warning)
     if spec.url_path in ("arbeidsmarkt", "raadpleging"):

@@ -32,17 +32,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def streamlit_server(data_dir=None):
-    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers.
-
-    ``data_dir``: serve the snapshots of another data folder (DASHBOARD_DATA_DIR).
-    """
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    if data_dir is not None:
-        env["DASHBOARD_DATA_DIR"] = str(data_dir)
-    proc = subprocess.Popen(
+def _start(port: int, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -61,25 +52,49 @@ def streamlit_server(data_dir=None):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not become healthy within 60 s")
-        yield url
-    finally:
-        proc.terminate()
+
+
+def _healthy(proc: subprocess.Popen, url: str, deadline: float) -> bool:
+    """Wait for /_stcore/health; False as soon as the server has exited (its port was taken)."""
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            return False
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail("streamlit did not become healthy within 60 s")
+
+
+@contextlib.contextmanager
+def streamlit_server(data_dir=None):
+    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers.
+
+    ``data_dir``: serve the snapshots of another data folder (DASHBOARD_DATA_DIR). Each pytest
+    process (each xdist worker) starts its own servers; a port another process grabbed between
+    choosing and binding it makes the server exit, and it is started again on a new port.
+    """
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if data_dir is not None:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    deadline = time.time() + 60
+    for _attempt in range(3):
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        proc = _start(port, env)
+        try:
+            if _healthy(proc, url, deadline):
+                yield url
+                return
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    pytest.fail("streamlit exited at start three times (ports taken?)")
 
 
 @pytest.fixture(scope="session")

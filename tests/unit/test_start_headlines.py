@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -14,8 +15,14 @@ from tests.conftest import REPO
 REFERENCE = REPO / "data" / "reference" / "start_headlines.csv"
 
 
-def _survey() -> pd.DataFrame:
+@cache
+def _built_survey() -> pd.DataFrame:
     return documents.raadpleging(REPO / "data" / "transcribed" / "raadpleging")[0]
+
+
+def _survey() -> pd.DataFrame:
+    """The survey as the build reads it (read once; each test gets its own copy)."""
+    return _built_survey().copy()
 
 
 def test_each_headline_names_exactly_one_survey_answer():
