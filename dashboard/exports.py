@@ -96,6 +96,11 @@ def _quote(text: str) -> str:
     return text
 
 
+def slug(text: str) -> str:
+    """'Súdwest-Fryslân' -> 'sudwest-fryslan'-like: lower case, a-z0-9 and '-' only."""
+    return _SLUG.sub("-", str(text).lower()).strip("-")
+
+
 def file_stem(prov: Provenance) -> str:
     """A file name that says what was selected: slug of title and selection, bounded length.
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import factsheet, filters, params, ui
+from dashboard import exports, factsheet, filters, params, ui
 from pages.regio import eigen, kaart, keuzes, trend, vacatures
 
 TABS = (
@@ -29,7 +29,7 @@ if not ui.unavailable("students", "population", "regions_gemeente"):
         st.download_button(
             "Factsheet (PDF)",
             data=lambda: factsheet.build(view, link),  # built on click, in memory only
-            file_name=f"factsheet-{ui.slug(view.row['region_name'])}-{ui.slug(view.name)}.pdf",
+            file_name=f"factsheet-{exports.slug(view.row['region_name'])}-{exports.slug(view.name)}.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
             key="regio-factsheet",
