@@ -19,7 +19,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard import charts, exports, fmt, navigation
+from dashboard import chart_images, charts, fmt, navigation
 from dashboard.slides import Slide
 
 TITLE = "Sociaal Werk in Cijfers – presentatie"
@@ -27,12 +27,15 @@ AUTHOR = "Sociaal Werk in Cijfers"
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13,333 × 7,5 inch: 16:9
 MARGIN = Inches(0.5)
 TITLE_PT, SUBTITLE_PT, FIGURE_PT, BODY_PT = 32, 20, 40, 18
-CHART_PX = 1000  # chart width in CSS px before scaling (twice that in pixels); fonts fit this
+# chart width in CSS px before scaling (twice that in pixels: 1.600 px for a chart area of about
+# 1.240 px on a 1920 px wide screen); fonts and sizes keep their proportion to it. Fewer pixels
+# than before (1000 px) cut vl-convert's raster time without a visible difference on a slide.
+CHART_PX = 800
 CHART_SCALE = 2
-CHART_FONT_PX = 22
-AXIS_LABEL_PX = 560  # long category names stay whole
-CHART_MIN_HEIGHT = 520
-BAR_STEP_PX = 34
+CHART_FONT_PX = 18
+AXIS_LABEL_PX = 450  # long category names stay whole
+CHART_MIN_HEIGHT = 416
+BAR_STEP_PX = 28
 INK = RGBColor(0x11, 0x11, 0x11)
 MUTED = RGBColor(0x33, 0x33, 0x33)
 ACCENT = RGBColor(0x00, 0x72, 0xB2)
@@ -85,7 +88,7 @@ def chart_spec(spec: dict) -> dict:
         "labelFontSize": size,
         "titleFontSize": size,
         "labelLimit": CHART_PX,
-        "symbolSize": 240,
+        "symbolSize": 160,
     }
     cfg["text"] = {**cfg.get("text", {}), "fontSize": size - 4}
     out["config"] = cfg
@@ -94,8 +97,10 @@ def chart_spec(spec: dict) -> dict:
     return out
 
 
-def chart_png(spec: dict) -> bytes:
-    return exports.render(chart_spec(spec), "png", scale=CHART_SCALE)
+def chart_png(spec: dict, snapshot_id: str = "") -> bytes:
+    """The slide's chart as PNG (cached per snapshot and spec: a deck downloaded again is not
+    rendered again)."""
+    return chart_images.render(chart_spec(spec), "png", CHART_SCALE, snapshot_id)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -195,7 +200,7 @@ def _title_slide(prs, deck_url: str, snapshot_id: str, built: str, today: date, 
     _box(slide, MARGIN, Inches(5.2), SLIDE_W - 2 * MARGIN, Inches(1.8), link_lines, link=deck_url)
 
 
-def _chart_slide(prs, s: Slide, deck_url: str) -> None:
+def _chart_slide(prs, s: Slide, deck_url: str, snapshot_id: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     _title(slide, s.title)
     top = Inches(1.35)
@@ -213,7 +218,7 @@ def _chart_slide(prs, s: Slide, deck_url: str) -> None:
     area_top, area_h = Inches(2.15), Inches(4.25)
     side_w = Inches(3.4)
     chart_w = SLIDE_W - 2 * MARGIN - side_w - Inches(0.3)
-    png = chart_png(s.spec)
+    png = chart_png(s.spec, snapshot_id)
     px_w, px_h = _png_size(png)
     scale = min(chart_w / px_w, area_h / px_h)
     pic = slide.shapes.add_picture(
@@ -257,7 +262,7 @@ def build(
     day = today or date.today()
     _title_slide(prs, deck_url, snapshot_id, built, day, len(slides))
     for s in slides:
-        _chart_slide(prs, s, deck_url)
+        _chart_slide(prs, s, deck_url, snapshot_id)
     cp = prs.core_properties
     cp.title = TITLE
     cp.author = AUTHOR

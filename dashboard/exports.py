@@ -6,11 +6,12 @@ import io
 import math
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import fmt, labels
+from dashboard import chart_images, fmt, labels
 
 FOOTER_FONT_PX = 13
 FOOTER_LINE_PX = 17
@@ -45,6 +46,26 @@ class Provenance:
         return rows
 
 
+def joined(provs: Sequence[Provenance]) -> Provenance:
+    """One provenance naming every source in order (a series that continues in a second file);
+    each peildatum and licence once. Title, selection and definition are the first's."""
+
+    def once(texts) -> str:
+        unique = list(dict.fromkeys(t for t in texts if t))
+        # 'CC BY 4.0' is said by 'CC BY 4.0 (cijfers); …': keep only the longer one
+        return "; ".join(t for t in unique if not any(o != t and o.startswith(t) for o in unique))
+
+    first = provs[0]
+    return Provenance(
+        title=first.title,
+        source=once(p.source for p in provs),
+        peildatum=once(p.peildatum for p in provs),
+        licence=once(p.licence for p in provs),
+        filters=first.filters,
+        definition=first.definition,
+    )
+
+
 def _cell(x: object) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return ""
@@ -76,8 +97,8 @@ def _quote(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Lower-case letters and digits joined by '-' (for file names)."""
-    return _SLUG.sub("-", text.lower()).strip("-")
+    """'Súdwest-Fryslân' -> 'sudwest-fryslan'-like: lower case, a-z0-9 and '-' only."""
+    return _SLUG.sub("-", str(text).lower()).strip("-")
 
 
 def file_stem(prov: Provenance) -> str:
@@ -266,16 +287,6 @@ def _footer_spec(spec: dict, footer: str) -> dict:
     return out
 
 
-def render(spec: dict, kind: str, scale: float = 2) -> bytes:
-    """A finished Vega-Lite spec as PNG (``scale`` × its pixel size) or SVG, Dutch locale."""
-    import vl_convert as vlc
-
-    locale = {"format_locale": fmt.VEGA_NUMBER_LOCALE, "time_format_locale": fmt.VEGA_TIME_LOCALE}
-    if kind == "svg":
-        return vlc.vegalite_to_svg(spec, **locale).encode("utf-8")
-    return vlc.vegalite_to_png(spec, scale=scale, **locale)
-
-
 def to_image(spec: dict, prov: Provenance, kind: str) -> bytes:
     """Render server-side with vl-convert: kind 'png' (scale 2) or 'svg', with the source line."""
-    return render(with_source_footer(spec, prov), kind)
+    return chart_images.render(with_source_footer(spec, prov), kind)

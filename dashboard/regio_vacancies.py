@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import charts_geo, charts_regio, fmt, queries, queries_regio
+from dashboard import charts_geo, charts_regio, fmt, queries, queries_regio, sources
 from dashboard.components.blocks import ChartBlock
 from dashboard.queries_catalog import catalog
 from dashboard.regio_figures import VALUES, Escape, View
@@ -141,6 +141,7 @@ def trend_block(pv_name: str, mode: str, base: int, domain: list[str]) -> ChartB
         peildatum="einde van het kwartaal",
         selection=pv_name,
         columns=COLUMNS,
+        sources=sources.vacancy_parts,
     )
 
 
@@ -213,4 +214,5 @@ def map_block(
         subtitle=[f"Omlijnd: {pv_name} ({rank}); {mean}"],
         peildatum=f"einde van het kwartaal; {mean}",
         selection=pv_name,
+        sources=sources.vacancy_parts,
     )

@@ -30,14 +30,16 @@ DEFAULT_RAW = REPO / "data" / "raw"
 DEFAULT_OUT = REPO / "data"
 PIPELINE_VERSION = "1"
 
+# A licence names the licence only: every "Bron" line already names the publisher, so an
+# attribution clause here ("; bron: DUO") was printed twice on every chart, slide and factsheet.
 DUO = {
     "publisher": "DUO (Dienst Uitvoering Onderwijs), open onderwijsdata",
-    "licence": "CC BY 4.0 / CC0 (DUO open data); bron: DUO",
+    "licence": "CC BY 4.0 / CC0 (DUO open data)",
     "peildatum": "1 oktober",
 }
 CBS = {
     "publisher": "CBS (Centraal Bureau voor de Statistiek), StatLine",
-    "licence": "CC BY 4.0; bron: CBS",
+    "licence": "CC BY 4.0",
 }
 META = {
     "duo_enrolled": {
@@ -129,7 +131,7 @@ META = {
         "title": "Openstaande vacatures na 2020KW02 (niet en wel seizoengecorrigeerd), "
         "overgenomen van webpagina's",
         "publisher": "CBS (cbs.nl en nieuwsberichten die CBS-cijfers citeren)",
-        "licence": "CC BY 4.0; bron: CBS (cijfers); citaat met bronvermelding",
+        "licence": "CC BY 4.0 (cijfers); citaat met bronvermelding",
         "source": "data/transcribed/cbs_vacatures_2020_2025 (CBS 83599NED/80472ned/80474ned "
         "via webpagina's)",
         "peildatum": "einde kwartaal; eerste en voorlopige publicaties",
@@ -138,12 +140,12 @@ META = {
         "title": "Kengetallen branche sociaal werk (AZW), overgenomen van webpagina's",
         "publisher": "Onderzoeksprogramma AZW (CBS/AZW StatLine), via azwinfo.nl, "
         "Sociaal Werk Nederland, Movisie e.a.",
-        "licence": "CC BY 4.0; bron: CBS/AZW (cijfers); citaat met bronvermelding",
+        "licence": "CC BY 4.0 (cijfers); citaat met bronvermelding",
         "source": "data/transcribed/azw_sociaal_werk",
         "peildatum": "zie per cijfer",
     },
 }
-GEO_META = {"publisher": "CBS / Kadaster (PDOK)", "licence": "CC BY 4.0; bron: CBS, Kadaster"}
+GEO_META = {"publisher": "CBS / Kadaster (PDOK)", "licence": "CC BY 4.0"}
 
 
 def sha256(path: Path) -> str:

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, labels, ui
+from dashboard import chart_images, charts, exports, labels, sources, ui
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,14 @@ class ChartBlock:
     # sentence of the summary, which names the figure the chart is about
     key_figure: Callable[[pd.DataFrame], str] | None = None
     caveats: Callable[[pd.DataFrame], Sequence[str]] | Sequence[str] = ()  # notes under the chart
+    # which snapshots supplied the data, with their periods (dashboard.sources); None: snapshot
+    sources: Callable[[pd.DataFrame], Sequence[tuple[str, str]]] | None = None
+
+
+def provenance(block: ChartBlock, data: pd.DataFrame) -> exports.Provenance:
+    """The block's Bron line for ``data``: every snapshot its rows come from."""
+    parts = block.sources(data) if block.sources else [(block.snapshot, "")]
+    return sources.provenance(parts, block.title, block.selection, block.peildatum)
 
 
 def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
@@ -42,8 +50,9 @@ def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
     if data.empty:
         st.info(block.empty)
         return False
+    chart_images.warm_up()  # once per process, in the background: exports are fast from the start
     chart = charts.finish(block.chart(data), block.title, block.subtitle)
-    prov = ui.provenance(block.snapshot, block.title, block.selection, block.peildatum)
+    prov = provenance(block, data)
     summary = block.summary(data)
     caveats = block.caveats(data) if callable(block.caveats) else block.caveats
     subtitle = block.subtitle if isinstance(block.subtitle, str) else " ".join(block.subtitle)

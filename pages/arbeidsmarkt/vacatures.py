@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, filters, fmt, ui
+from dashboard import charts, filters, fmt, sources, ui
 from dashboard import charts_arbeidsmarkt as arbeid_charts
 from dashboard import queries_arbeidsmarkt as arbeid_queries
 from dashboard.components import controls
@@ -201,11 +201,10 @@ def render_vacancy_charts(
     )
     sub = [f"{region_name} · {sectors}", f"{UPPER} {when}", arbeid_queries.provisional_note()]
     sub.append(basis_note(data, yearly))
-    prov = ui.provenance(
-        arbeid_charts.CBS,
-        "Openstaande vacatures per sector",
-        region_name,
-        arbeid_queries.peildatum(),
+    peildatum = arbeid_queries.peildatum()
+    # StatLine 83599NED and, after its last quarter, the transcribed CBS publications: name both
+    prov = sources.vacancy_provenance(
+        data, "Openstaande vacatures per sector", region_name, peildatum
     )
     title = "Openstaande vacatures per " + ("jaar" if yearly else "kwartaal")
     chart = arbeid_charts.vacancy_lines(
@@ -232,9 +231,7 @@ def render_vacancy_charts(
         temporal=not yearly,
         y_format=",.1f",
     )
-    prov = ui.provenance(
-        arbeid_charts.CBS, "Aandeel in alle vacatures", region_name, arbeid_queries.peildatum()
-    )
+    prov = sources.vacancy_provenance(shares, "Aandeel in alle vacatures", region_name, peildatum)
     ui.chart_block(
         charts.finish(chart, title, sub),
         table,

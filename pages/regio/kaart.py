@@ -1,19 +1,19 @@
 """Regio tab 'Kaart': DUO students per region of the chosen level for one year, map and ranking.
 
-The figures come from dashboard/regio_figures.py (also used by the factsheet).
+The figures come from dashboard/regio_map.py (also used by the factsheet).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import geo, params, regio_figures, ui
+from dashboard import geo, params, regio_map, ui
 from dashboard.components.blocks import render_block
 from dashboard.components.controls import choice
 from pages.regio.keuzes import FIELDS, VALUES, View
 
-map_years = regio_figures.map_years
-region_frame = regio_figures.region_frame
+map_years = regio_map.map_years
+region_frame = regio_map.region_frame
 
 
 def render(v: View) -> None:
@@ -26,7 +26,7 @@ def render(v: View) -> None:
     if v.mode == "per_1000":
         ui.estimate_note(df, year)
     field = FIELDS[v.mode]
-    rank = regio_figures.map_rank(v, df)
+    rank = regio_map.map_rank(v, df)
     st.metric(
         f"Rang van {v.name} ({VALUES[v.mode].lower()}, {year})",
         rank,
@@ -34,7 +34,7 @@ def render(v: View) -> None:
         help="1 = hoogste waarde. Berekend uit de getoonde gegevens; gelijke waarden delen "
         "de beste rang.",
     )
-    title = regio_figures.map_title(v, year)
+    title = regio_map.map_title(v, year)
     if df[field].notna().sum() == 0:
         st.info("Geen waarden voor deze keuze. Kies een ander jaar of meer opleidingsgroepen.")
         return
@@ -42,5 +42,5 @@ def render(v: View) -> None:
     if features is None:
         st.warning("De kaartgrenzen zijn niet beschikbaar; de ranglijst hieronder werkt wel.")
     else:
-        render_block(regio_figures.map_block(v, title, rank, list(features)), df)
-    ui.show_chart(regio_figures.ranking_chart(v, df, title))
+        render_block(regio_map.map_block(v, title, rank, list(features)), df)
+    ui.show_chart(regio_map.ranking_chart(v, df, title))

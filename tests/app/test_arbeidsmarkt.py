@@ -42,28 +42,18 @@ def test_vacatures_province_from_url_and_yearly_mode():
     assert "jaargemiddelde" in _captions(at)
 
 
-def _open(**query) -> AppTest:
-    """As a browser opens a link: the URL is there before the first run (sidebar included)."""
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def test_vacatures_follow_the_provincie_of_mijn_regio():
     """Sidebar "Mijn regio" Zwolle: CBS has no gemeente figures, so the page shows Overijssel."""
-    at = _open(regio="Zwolle (gemeente)")
+    at = _run(regio="Zwolle (gemeente)")
     assert at.session_state["provincie"] == "PV23"
     values = {m.label: m.value for m in at.metric}
     period, value = latest_nsa_q("Overijssel")
     assert values[f"Vacatures Q · {label(period)}"] == fmt.number(value)
     # an explicit choice on the page wins over the sidebar
-    at = _open(regio="Zwolle (gemeente)", provincie="Gelderland")
+    at = _run(regio="Zwolle (gemeente)", provincie="Gelderland")
     assert at.session_state["provincie"] == "PV25"
     # an arbeidsmarktregio has no single provincie: Nederland, as before
-    at = _open(regio="Groot Amsterdam (arbeidsmarktregio)")
+    at = _run(regio="Groot Amsterdam (arbeidsmarktregio)")
     assert at.session_state["provincie"] == "NL01"
 
 

@@ -205,3 +205,51 @@ def test_key_figures_equal_the_recount(deck):
 
     answer, value = _raadpleging_top("In welke organisaties zijn sociaal werkers werkzaam?")
     assert figures["raadpleging-vraag-percent"].startswith(f"Hoogste: '{answer}' met {value}%")
+
+
+# --- honest Bron lines: a series from two files names both -----------------------------------
+
+
+def _statline_quarters(region: str, sbi: str) -> set[str]:
+    """Quarters with a value in the CBS StatLine 83599NED pages (raw OData json, read here)."""
+    found = set()
+    for path in sorted((RAW / "cbs_vacatures_83599NED").glob("tables_*.json")):
+        for r in json.loads(path.read_text(encoding="utf-8"))["value"]:
+            value = str(r["OpenstaandeVacatures_1"]).strip()
+            code = r["BedrijfstakkenBranchesSBI2008"].strip()
+            same = r["RegioS"].strip() == region and code == sbi
+            if same and value not in ("", ".", "None"):
+                found.add(r["Perioden"])
+    return found
+
+
+def _transcribed_quarters(region: str, sbi: str) -> set[str]:
+    found = set()
+    for name in ("vacatures_nsa.csv", "vacatures_nsa_implied.csv"):
+        with (TRANSCRIBED / "cbs_vacatures_2020_2025" / name).open(encoding="utf-8") as fh:
+            found |= {
+                r["period"] for r in csv.DictReader(fh) if (r["region"], r["sbi"]) == (region, sbi)
+            }
+    return found
+
+
+def _quarter(code: str) -> str:
+    return fmt.quarter(int(code[:4]), int(code[-1]))
+
+
+def test_vacancy_slide_names_statline_and_the_transcribed_publications(deck):
+    prs, slides = deck
+    manifest = json.loads((REPO / "data" / "manifest.json").read_text(encoding="utf-8"))[
+        "snapshots"
+    ]
+    statline = _statline_quarters("NL01", "422400")
+    published = _transcribed_quarters("Nederland", "Q") - statline
+    assert statline
+    assert published
+    ((i, s),) = [(i, s) for i, s in enumerate(slides) if s.key == "vacatures-trend"]
+    bron = next(t for t in _texts(list(prs.slides)[i + 1]) if t.startswith("Bron: "))
+    for name, quarters in (("cbs_vacancies", statline), ("vacancies_transcribed", published)):
+        entry = manifest[name]
+        assert f"{entry['publisher']} – {entry['title']}" in bron, (name, bron)
+        assert f"{_quarter(min(quarters))} t/m {_quarter(max(quarters))}" in bron, bron
+    assert "bron:" not in s.prov.licence.lower()  # the publisher is named once, in the Bron line

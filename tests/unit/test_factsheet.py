@@ -155,3 +155,65 @@ def test_reconstructed_gemeente_names_its_estimated_denominator(sheets):
     assert _nl(_population("GM1992")) in text
     assert _flat("CBS publiceert vacatures alleen per provincie") in text
     assert _flat("niet-seizoengecorrigeerde") in text
+
+
+def _statline_provincie_quarters() -> set[str]:
+    found = set()
+    for path in sorted((RAW / "cbs_vacatures_83599NED").glob("tables_*.json")):
+        for r in json.loads(path.read_text(encoding="utf-8"))["value"]:
+            sbi = r["BedrijfstakkenBranchesSBI2008"].strip()
+            care = r["RegioS"].startswith("PV") and sbi == "422400"
+            if care and str(r["OpenstaandeVacatures_1"]).strip() not in ("", ".", "None"):
+                found.add(r["Perioden"])
+    return found
+
+
+def _transcribed_provincie_quarters(provincie: str) -> set[str]:
+    found = set()
+    folder = REPO / "data" / "transcribed" / "cbs_vacatures_2020_2025"
+    for name in ("vacatures_nsa.csv", "vacatures_nsa_implied.csv"):
+        with (folder / name).open(encoding="utf-8") as fh:
+            found |= {
+                r["period"]
+                for r in csv.DictReader(fh)
+                if (r["region"], r["sbi"]) == (provincie, "Q")
+            }
+    return found
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_vacancy_bron_lines_name_every_file_the_quarters_come_from(sheets, name):
+    v, s, reader, _ = sheets[name]
+    text = _flat(_text(reader))
+    snapshots = json.loads((REPO / "data" / "manifest.json").read_text(encoding="utf-8"))[
+        "snapshots"
+    ]
+
+    def title(name: str) -> str:
+        return _flat(f"{snapshots[name]['publisher']} – {snapshots[name]['title']}")
+
+    statline_title, published_title = title("cbs_vacancies"), title("vacancies_transcribed")
+    published = (
+        _transcribed_provincie_quarters(str(v.row["provincie_name"]))
+        - _statline_provincie_quarters()
+    )
+    assert published  # the provincie's series continues after the StatLine file
+    trend = next(f for f in s.figures if f.block.key == "regio-vac-trend")
+    assert statline_title in _flat(trend.prov.source)
+    assert published_title in _flat(trend.prov.source)
+    # the map shows the newest period: a quarter only the publications have names them alone
+    vmap = next(f for f in s.figures if f.block.key == "regio-vac-kaart")
+    if "uit CBS-publicatie" in vmap.block.title:
+        assert _flat(vmap.prov.source) == published_title
+    assert statline_title in text
+    assert published_title in text
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bron_lines_name_the_publisher_once(sheets, name):
+    _v, s, reader, _ = sheets[name]
+    for f in s.figures:
+        assert "bron:" not in f.prov.licence.lower(), f.prov.licence
+    text = _text(reader).lower()
+    assert "; bron: duo" not in text
+    assert "; bron: cbs" not in text
