@@ -170,6 +170,34 @@ def map_frame(
     return out, domain, scheme
 
 
+_LEGEND = alt.Legend(
+    orient="bottom",
+    direction="horizontal",
+    columns=2,
+    symbolType="square",
+    symbolSize=200,
+    symbolStrokeColor=BOUNDARY,
+    symbolStrokeWidth=0.7,
+    titleLimit=600,
+    labelColor="#222222",
+    titleColor="#222222",
+    labelLimit=260,
+    columnPadding=24,
+)
+
+
+def _highlight(shapes: alt.Chart, code: str, many: bool) -> list[alt.Chart]:
+    """The chosen region's outline: a white halo under the orange line (visible on any class)."""
+    chosen = shapes.transform_filter(
+        alt.FieldEqualPredicate(field="properties.region_code", equal=code)
+    )
+    halo, line = (3.5, 2) if many else (5, 2.5)
+    return [
+        chosen.mark_geoshape(fill=None, stroke="white", strokeWidth=halo),
+        chosen.mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=line),
+    ]
+
+
 def choropleth(
     features: list[dict],
     df: pd.DataFrame,
@@ -205,20 +233,7 @@ def choropleth(
             title=value_title,
             scale=alt.Scale(domain=domain, range=colours),
             sort=domain,
-            legend=alt.Legend(
-                orient="bottom",
-                direction="horizontal",
-                columns=2,
-                symbolType="square",
-                symbolSize=200,
-                symbolStrokeColor=BOUNDARY,
-                symbolStrokeWidth=0.7,
-                titleLimit=600,
-                labelColor="#222222",
-                titleColor="#222222",
-                labelLimit=260,
-                columnPadding=24,
-            ),
+            legend=_LEGEND,
         ),
         tooltip=[
             alt.Tooltip("properties.region_name:N", title="Regio"),
@@ -226,15 +241,7 @@ def choropleth(
             alt.Tooltip(f"{CLASS_FIELD}:N", title="Klasse"),
         ],
     )
-    layers = [filled]
-    if highlight:
-        chosen = shapes.transform_filter(
-            alt.FieldEqualPredicate(field="properties.region_code", equal=highlight)
-        )
-        # a white halo under the orange line keeps it visible on dark and light classes alike
-        halo, line = (3.5, 2) if many else (5, 2.5)
-        layers.append(chosen.mark_geoshape(fill=None, stroke="white", strokeWidth=halo))
-        layers.append(chosen.mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=line))
+    layers = [filled, *(_highlight(shapes, highlight, many) if highlight else [])]
     return (
         alt.layer(*layers)
         .project("mercator")

@@ -98,6 +98,16 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
     return alt.layer(bar, text).properties(height=alt.Step(44), width="container")
 
 
+def _range_lines(df: pd.DataFrame, base: alt.Chart) -> list[alt.Chart]:
+    """A range ("11-13 procent"): the bar shows the lower bound, a dark line runs to the upper."""
+    if "value_upper" not in df or not df["value_upper"].notna().any():
+        return []
+    rule = base.transform_filter("isValid(datum.value_upper)").mark_rule(
+        color="#222222", strokeWidth=3
+    )
+    return [rule.encode(x2="value_upper:Q")]
+
+
 def answer_bars(
     df: pd.DataFrame,
     value_title: str,
@@ -113,11 +123,7 @@ def answer_bars(
     """
     years = sorted(df["year_label"].unique().tolist(), reverse=True)
     if order is None:
-        order = (
-            df.sort_values(["value"], ascending=False)["item"].drop_duplicates().tolist()
-            if len(df)
-            else []
-        )
+        order = df.sort_values(["value"], ascending=False)["item"].drop_duplicates().tolist()
     enc: dict = {
         "y": alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
         "x": alt.X(
@@ -150,15 +156,7 @@ def answer_bars(
         .mark_text(align="left", dx=4, fontSize=12, color="#222222")
         .encode(x="label_x:Q", text=alt.Text("label:N"))
     )
-    layers = [bar, text]
-    if "value_upper" in df and df["value_upper"].notna().any():
-        # a range ("11-13 procent"): the bar shows the lower bound, a dark line runs to the upper
-        layers.insert(
-            1,
-            base.transform_filter("isValid(datum.value_upper)")
-            .mark_rule(color="#222222", strokeWidth=3)
-            .encode(x2="value_upper:Q"),
-        )
+    layers = [bar, *_range_lines(df, base), text]
     step = STEP * len(years) if len(years) > 1 else STEP
     return alt.layer(*layers).properties(height=alt.Step(step), width="container")
 

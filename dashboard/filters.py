@@ -185,3 +185,17 @@ def current_filters() -> Filters:
         region_level=str(level),
         provincie_name=opts.provincies.get(code),
     )
+
+
+def follow_provincie(labels: dict[str, str], key: str) -> str | None:
+    """The code (in ``labels``: code -> name) of the provincie of "Mijn regio", for a page
+    whose source exists only per provincie (CBS vacancies); None for Nederland or an
+    arbeidsmarktregio. A new "Mijn regio" choice moves the widget ``key`` along; a choice made
+    on the page stays until then."""
+    provincie = current_filters().provincie_name
+    code = next((c for c, name in labels.items() if name == provincie), None)
+    seen = f"_followed_provincie_{key}"
+    if st.session_state.get(seen, code) != code and code is not None:
+        st.session_state[key] = code
+    st.session_state[seen] = code
+    return code

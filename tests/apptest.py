@@ -44,3 +44,27 @@ def shown(path: str, **query: str) -> AppTest:
     too, so a test that points the app at other data gets its own run.
     """
     return _shown(path, str(config.DATA_DIR), tuple(sorted(query.items())))
+
+
+def popover_keys(at: AppTest) -> list[str]:
+    """The user keys of every popover on the page (block id "$$ID-<hash>-<key>")."""
+    keys: list[str] = []
+
+    def walk(node: object) -> None:
+        for child in getattr(node, "children", {}).values():
+            proto = getattr(child, "proto", None)
+            if proto is not None and getattr(child, "type", "") == "popover":
+                keys.append(proto.popover.id.split("-", 2)[2])
+            walk(child)
+
+    walk(at._tree)
+    return keys
+
+
+def open_popovers(at: AppTest) -> AppTest:
+    """Open every popover (as a click does) and rerun: their content is built only when open."""
+    for key in popover_keys(at):
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

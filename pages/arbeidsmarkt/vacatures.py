@@ -16,26 +16,12 @@ from pages.arbeidsmarkt import seizoen
 PERIODS = {"kwartaal": "Kwartaal", "jaar": "Jaar"}
 SBI_Q, SBI_ALL, NL = arbeid_charts.SBI_Q, arbeid_charts.SBI_ALL, arbeid_charts.NL
 UPPER = arbeid_charts.SUB_UPPER_BOUND
-S_FOLLOWED = "_arbeidsmarkt_followed_provincie"
-
-
-def _follow_mijn_regio(regions: dict[str, str]) -> str | None:
-    """The CBS code of the provincie of the sidebar's "Mijn regio" (None: Nederland, AM-regio).
-
-    A new "Mijn regio" choice moves this picker along; a choice made here stays until then.
-    """
-    provincie = filters.current_filters().provincie_name
-    code = next((c for c, name in regions.items() if name == provincie), None)
-    if st.session_state.get(S_FOLLOWED, code) != code and code is not None:
-        st.session_state[P.REGION] = code
-    st.session_state[S_FOLLOWED] = code
-    return code
 
 
 def controls_row() -> tuple[str, list[str], str]:
     regions = arbeid_queries.region_labels()
     sectors = arbeid_queries.sector_labels()
-    followed = _follow_mijn_regio(regions)
+    followed = filters.follow_provincie(regions, P.REGION)
     c1, c2, c3 = st.columns([1.2, 2.6, 1])
     region = c1.selectbox(
         "Regio (CBS)",

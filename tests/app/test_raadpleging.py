@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, fmt, params
 from dashboard.navigation import page_path
-from tests.apptest import load, shown
+from tests.apptest import load, open_popovers, shown
 from tests.conftest import REPO
 
 PAGE = page_path("raadpleging")
@@ -84,7 +84,8 @@ def test_chapter_view_from_url_shows_question_chart_and_lines():
 
 
 def test_key_figures_view_cards_and_sentences():
-    at = _run(weergave="Kerncijfers")
+    # the copy sentences are built only when their popover opens (tests/apptest.py)
+    at = open_popovers(load(PAGE, weergave="Kerncijfers"))
     metrics = list(at.metric)
     assert 0 < len(metrics) <= 6 * 16
     values_current = {
