@@ -57,7 +57,7 @@ def test_query_runs_on_real_data(database, name):
 
 def test_execute_rejects_wrong_params(database):
     with pytest.raises(ValueError, match="parameters"):
-        db.execute(database, "vacancies__yearly", {"region_code": "NL01"})
+        db.execute(database, "vacancies__yearly_by_sector", {"region_code": "NL01"})
 
 
 def test_execute_rejects_unknown_query(database):
