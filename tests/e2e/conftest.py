@@ -6,12 +6,10 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
+from dashboard import serve
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -43,19 +41,7 @@ def streamlit_server(data_dir=None):
     if data_dir is not None:
         env["DASHBOARD_DATA_DIR"] = str(data_dir)
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dashboard.serve",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        serve.command(port),
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -63,23 +49,11 @@ def streamlit_server(data_dir=None):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
+        if not serve.wait_healthy(url, proc, timeout=60):
             pytest.fail("streamlit did not become healthy within 60 s")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        serve.stop(proc)
 
 
 @pytest.fixture(scope="session")
