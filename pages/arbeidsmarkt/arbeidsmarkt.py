@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import ui
-from dashboard.params import Shared
+from dashboard.components import tabs
 from pages.arbeidsmarkt import (
     aanbod,
     kengetallen,
@@ -33,8 +33,4 @@ st.write(
     "definitie, peildatum en bron."
 )
 if not ui.unavailable("cbs_vacancies"):
-    tabs = st.tabs([name for name, _ in TABS], key=Shared.VIEW, bind="query-params")
-    for tab, (_, render) in zip(tabs, TABS, strict=True):
-        if tab.open:
-            with tab:
-                render()
+    tabs.render(TABS)
