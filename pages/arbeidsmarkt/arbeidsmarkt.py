@@ -14,15 +14,15 @@ from pages.arbeidsmarkt import (
     vacatures,
 )
 
-TABS = (
-    ("Vacatures", vacatures.render),
-    ("Regio's", regios.render),
-    ("Verwachte tekorten", prognose.render),
-    ("Kengetallen", kengetallen.render),
-    ("Aanbod en vraag", aanbod.render),
-    ("Signalen uit de raadpleging", signalen.render),
-    ("Sociaal werk", sociaal_werk.render),
-)
+TABS = {  # tab label -> render()
+    "Vacatures": vacatures.render,
+    "Regio's": regios.render,
+    "Verwachte tekorten": prognose.render,
+    "Kengetallen": kengetallen.render,
+    "Aanbod en vraag": aanbod.render,
+    "Signalen uit de raadpleging": signalen.render,
+    "Sociaal werk": sociaal_werk.render,
+}
 
 st.title("Arbeidsmarkt: tekorten in zorg en welzijn")
 st.write(
