@@ -28,7 +28,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +38,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
+from dashboard import serve  # noqa: E402
 from dashboard.navigation import PAGES  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402  (one definition)
 
@@ -260,21 +260,7 @@ class Server:
         self.name, self.port = name, port
         self.url = f"http://127.0.0.1:{port}"
         self.log = logdir / f"{name}.log"
-        cmd = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ]
+        cmd = serve.command(port, script)
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         with self.log.open("w") as fh:
             self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=fh, stderr=fh)
@@ -285,25 +271,13 @@ class Server:
         return self.proc.pid
 
     def wait_healthy(self, timeout: float = 90) -> None:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.name} exited; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"{self.name} not healthy within {timeout} s")
+        if not serve.wait_healthy(self.url, self.proc, timeout):
+            raise RuntimeError(
+                f"{self.name} exited or not healthy within {timeout} s; see {self.log}"
+            )
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        serve.stop(self.proc)
 
 
 def start_servers(tmp: Path) -> dict[str, Server]:

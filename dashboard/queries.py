@@ -200,14 +200,6 @@ def options__periods() -> pd.DataFrame: ...
 
 
 @bound
-def vacancies__quarterly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
-
-
-@bound
-def vacancies__yearly(region_code: str, sbi_codes: tuple[str, ...]) -> pd.DataFrame: ...
-
-
-@bound
 def vacancies__by_region(
     sbi_code: str, level: str, year: int, quarter: int | None, base_year: int | None = None
 ) -> pd.DataFrame: ...

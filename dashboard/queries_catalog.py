@@ -1,29 +1,15 @@
-"""The catalog of what the data holds, built once per snapshot (see dashboard/catalog.py)."""
+"""The catalog of what the data holds, built once per snapshot (see dashboard/catalog.py).
+
+catalog.load runs the catalog__*.sql queries by name (no wrapper functions for them).
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import catalog as catalog_model
 from dashboard import config
-from dashboard.queries import bound, database, run, snapshot_id
-
-
-@bound
-def catalog__measure_years() -> pd.DataFrame: ...
-
-
-@bound
-def catalog__vacancy_periods() -> pd.DataFrame: ...
-
-
-@bound
-def catalog__survey_rounds() -> pd.DataFrame: ...
-
-
-@bound
-def catalog__cross_tabulated_years() -> pd.DataFrame: ...
+from dashboard.queries import database, run, snapshot_id
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

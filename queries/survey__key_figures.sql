@@ -12,19 +12,7 @@
 -- Source: raadpleging (data/transcribed/raadpleging/chNN.csv, seed 004).
 with candidates as (
     select
-        chapter,
-        chapter_title,
-        question,
-        answer,
-        ref,
-        value,
-        value_upper,
-        is_hedged,
-        coalesce(hedge, '') as hedge,
-        survey_year,
-        line,
-        figure_id,
-        coalesce(note, '') as note,
+        * replace (coalesce(hedge, '') as hedge, coalesce(note, '') as note),
         n as row_n,
         max(n) over (partition by chapter, question) as question_n
     from raadpleging
@@ -36,33 +24,33 @@ with candidates as (
         and source_kind = 'raadpleging'
 ),
 
-best_per_question as (
+-- one order of preference, used per question and per chapter: prose first, then
+-- 'Concluderend', unhedged, earliest line
+preferred as (
     select
         *,
         row_number() over (
-            partition by chapter, question
             order by
                 (ref = 'tekst') desc,
                 starts_with(note, 'Concluderend') desc,
                 is_hedged asc,
                 line asc,
                 figure_id asc
-        ) as rank_in_question
+        ) as preference
     from candidates
+),
+
+best_per_question as (
+    select
+        *,
+        row_number() over (partition by chapter, question order by preference) as rank_in_question
+    from preferred
 ),
 
 ranked as (
     select
         *,
-        row_number() over (
-            partition by chapter
-            order by
-                (ref = 'tekst') desc,
-                starts_with(note, 'Concluderend') desc,
-                is_hedged asc,
-                line asc,
-                figure_id asc
-        ) as rank_in_chapter
+        row_number() over (partition by chapter order by preference) as rank_in_chapter
     from best_per_question
     where rank_in_question = 1
 )

@@ -40,14 +40,6 @@ complete as (
         vacancy_count,
         $quarter is not null or quarters = 4 as is_complete
     from periods
-),
-
-pop as (
-    select
-        region_code,
-        population
-    from population
-    where region_level = 'provincie' and year = $year
 )
 
 select
@@ -83,6 +75,7 @@ left join complete as pc
     on p.region_code = pc.region_code and p.year = pc.year and p.sbi_code = pc.sbi_code
 left join complete as bc
     on c.region_code = bc.region_code and bc.year = $base_year and c.sbi_code = bc.sbi_code
-left join pop on c.region_code = pop.region_code
+left join population as pop  -- 1 January of $year; provinces only
+    on c.region_code = pop.region_code and pop.region_level = 'provincie' and pop.year = $year
 where c.year = $year and c.sbi_code = $sbi_code
 order by c.region_code

@@ -31,14 +31,6 @@ with periods as (
     group by region_code, sbi_code
 ),
 
-pop as (
-    select
-        region_code,
-        population
-    from population
-    where region_level = 'provincie' and year = $year
-),
-
 joined as (
     select
         c.region_code,
@@ -55,7 +47,8 @@ joined as (
         c.url
     from periods as c
     left join periods as a on c.region_code = a.region_code and a.sbi_code = 'T001081'
-    left join pop on c.region_code = pop.region_code
+    left join population as pop  -- 1 January of $year; provinces only
+        on c.region_code = pop.region_code and pop.region_level = 'provincie' and pop.year = $year
     where c.sbi_code = $sbi_code
 )
 

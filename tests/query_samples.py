@@ -32,8 +32,6 @@ SAMPLES: dict[str, dict] = {
     "options__regions": {},
     "options__sbi": {},
     "options__periods": {},
-    "vacancies__quarterly": {"region_code": "PV25", "sbi_codes": ["422400", "T001081"]},
-    "vacancies__yearly": {"region_code": "NL01", "sbi_codes": ["T001081"]},
     "vacancies__by_region": {
         "sbi_code": "422400",
         "level": "provincie",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import ui
-from dashboard.params import Shared
+from dashboard.components import tabs
 from pages.arbeidsmarkt import (
     aanbod,
     kengetallen,
@@ -14,15 +14,15 @@ from pages.arbeidsmarkt import (
     vacatures,
 )
 
-TABS = (
-    ("Vacatures", vacatures.render),
-    ("Regio's", regios.render),
-    ("Verwachte tekorten", prognose.render),
-    ("Kengetallen", kengetallen.render),
-    ("Aanbod en vraag", aanbod.render),
-    ("Signalen uit de raadpleging", signalen.render),
-    ("Sociaal werk", sociaal_werk.render),
-)
+TABS = {  # tab label -> render()
+    "Vacatures": vacatures.render,
+    "Regio's": regios.render,
+    "Verwachte tekorten": prognose.render,
+    "Kengetallen": kengetallen.render,
+    "Aanbod en vraag": aanbod.render,
+    "Signalen uit de raadpleging": signalen.render,
+    "Sociaal werk": sociaal_werk.render,
+}
 
 st.title("Arbeidsmarkt: tekorten in zorg en welzijn")
 st.write(
@@ -33,8 +33,4 @@ st.write(
     "definitie, peildatum en bron."
 )
 if not ui.unavailable("cbs_vacancies"):
-    tabs = st.tabs([name for name, _ in TABS], key=Shared.VIEW, bind="query-params")
-    for tab, (_, render) in zip(tabs, TABS, strict=True):
-        if tab.open:
-            with tab:
-                render()
+    tabs.render(TABS)

@@ -3,10 +3,8 @@
 import streamlit as st
 
 from dashboard import filters, ui
-from dashboard.params import Shared
+from dashboard.components import tabs
 from pages.instroom import kaart, kerncijfers, keuzes, trend, uitsplitsing, vh
-
-TABS = ["Trend", "Uitsplitsing", "Kaart", "Studiesucces (VH)"]
 
 st.title("Instroom in hbo-opleidingen van het sociaal domein")
 st.write(
@@ -20,16 +18,11 @@ if not ui.unavailable("students", "population"):
     sel, year = keuzes.controls(f)
     label = keuzes.selection_label(sel, f)
     yearly = kerncijfers.render(sel, label, year)
-    tab_trend, tab_split, tab_map, tab_vh = st.tabs(TABS, key=Shared.VIEW, bind="query-params")
-    if tab_trend.open:
-        with tab_trend:
-            trend.render(yearly, sel, label)
-    if tab_split.open:
-        with tab_split:
-            uitsplitsing.render(sel, label, year)
-    if tab_map.open:
-        with tab_map:
-            kaart.render(sel, label, f.region_code, year, yearly)
-    if tab_vh.open:
-        with tab_vh:
-            vh.render()
+    tabs.render(
+        {
+            "Trend": lambda: trend.render(yearly, sel, label),
+            "Uitsplitsing": lambda: uitsplitsing.render(sel, label, year),
+            "Kaart": lambda: kaart.render(sel, label, f.region_code, year, yearly),
+            "Studiesucces (VH)": vh.render,
+        }
+    )

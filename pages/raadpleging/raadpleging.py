@@ -7,9 +7,10 @@ tab; the survey rounds come from the catalog, never from the code.
 import pandas as pd
 import streamlit as st
 
-from dashboard import fmt, params, queries_raadpleging, ui
+from dashboard import fmt, queries_raadpleging, ui
 from dashboard import survey_labels as sl
 from dashboard.charts_raadpleging import Rounds
+from dashboard.components import tabs
 from dashboard.queries_catalog import catalog
 from pages.raadpleging import hoofdstukken, kerncijfers, vergelijking, zoeken
 
@@ -86,9 +87,4 @@ if not ui.unavailable(sl.SNAPSHOT):
         rounds = Rounds(str(cat.current_round), str(cat.previous_round or ""))
         _response_line(rounds)
         _coverage(chapters, rounds)
-        registry = _tabs(rounds)
-        views = st.tabs(list(registry), key=params.Shared.VIEW, bind="query-params")
-        for view, render in zip(views, registry.values(), strict=True):
-            if view.open:
-                with view:
-                    render(chapters, rounds)
+        tabs.render(_tabs(rounds), chapters, rounds)

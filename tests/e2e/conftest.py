@@ -6,12 +6,11 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
+from dashboard import serve
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,45 +31,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(port: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dashboard.serve",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _healthy(proc: subprocess.Popen, url: str, deadline: float) -> bool:
-    """Wait for /_stcore/health; False as soon as the server has exited (its port was taken)."""
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail("streamlit did not become healthy within 60 s")
-
-
 @contextlib.contextmanager
 def streamlit_server(data_dir=None):
-    """Start `streamlit run app.py` on a free port; yield its URL once /_stcore/health answers.
+    """Start the dashboard on a free port; yield its URL once /_stcore/health answers.
 
     ``data_dir``: serve the snapshots of another data folder (DASHBOARD_DATA_DIR). Each pytest
     process (each xdist worker) starts its own servers; a port another process grabbed between
@@ -83,17 +46,21 @@ def streamlit_server(data_dir=None):
     for _attempt in range(3):
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
-        proc = _start(port, env)
+        proc = subprocess.Popen(
+            serve.command(port),
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
-            if _healthy(proc, url, deadline):
+            if serve.wait_healthy(url, proc, timeout=max(deadline - time.time(), 1)):
                 yield url
                 return
+            if proc.poll() is None:
+                pytest.fail("streamlit did not become healthy within 60 s")
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            serve.stop(proc)
     pytest.fail("streamlit exited at start three times (ports taken?)")
 
 

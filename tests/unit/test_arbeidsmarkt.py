@@ -58,7 +58,7 @@ def test_raw_file_is_complete():
 
 
 def test_q_vacancies_gelderland_2019q4(database):
-    df = db.execute(database, "vacancies__quarterly", {"region_code": "PV25", "sbi_codes": [Q]})
+    df = db.execute(database, "vacancies__quarterly_nsa", {"region_code": "PV25", "sbi_codes": [Q]})
     row = df[df["period_code"] == "2019KW04"].iloc[0]
     assert row["vacancy_count"] == pytest.approx(raw("2019KW04", "PV25", Q))
     assert bool(row["is_provisional"])
@@ -89,14 +89,14 @@ def test_2020_is_an_incomplete_year_without_change(database):
 
 def test_q_share_of_all_nl_2020q2(database):
     expected = round(100 * raw("2020KW02", "NL01", Q) / raw("2020KW02", "NL01", ALL), 1)
-    df = db.execute(database, "vacancies__quarterly", {"region_code": "NL01", "sbi_codes": [Q]})
+    df = db.execute(database, "vacancies__quarterly_nsa", {"region_code": "NL01", "sbi_codes": [Q]})
     row = df[df["period_code"] == "2020KW02"].iloc[0]
     assert row["share_of_all_pct"] == pytest.approx(expected)
 
 
 def test_yoy_change_zuid_holland_q_2020q2(database):
     now, before = raw("2020KW02", "PV28", Q), raw("2019KW02", "PV28", Q)
-    df = db.execute(database, "vacancies__quarterly", {"region_code": "PV28", "sbi_codes": [Q]})
+    df = db.execute(database, "vacancies__quarterly_nsa", {"region_code": "PV28", "sbi_codes": [Q]})
     row = df[df["period_code"] == "2020KW02"].iloc[0]
     assert row["yoy_change_count"] == pytest.approx(now - before)
     assert row["yoy_change_pct"] == pytest.approx(round(100 * (now - before) / before, 1))

@@ -40,11 +40,34 @@ def test_query_file_contract(path: Path):
     assert re.fullmatch(r"[a-z]+(_[a-z]+)*__[a-z_]+", path.stem), path.stem
 
 
+def _fetched_by_catalog() -> set[str]:
+    """Query names dashboard/catalog.py's load() runs by name: fetch("<name>")."""
+    tree = ast.parse((config.REPO / "dashboard" / "catalog.py").read_text(encoding="utf-8"))
+    return {
+        n.args[0].value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Name)
+        and n.func.id == "fetch"
+        and n.args
+        and isinstance(n.args[0], ast.Constant)
+    }
+
+
+def test_catalog_fetches_only_existing_queries():
+    fetched = _fetched_by_catalog()
+    assert fetched, "catalog.load runs no query by name"
+    assert fetched <= {p.stem for p in SQL_FILES}
+
+
 @pytest.mark.parametrize("path", SQL_FILES, ids=lambda p: p.stem)
-def test_query_has_wrapper_and_sample(path: Path):
+def test_query_is_used_and_has_sample(path: Path):
     tree = ast.parse(WRAPPERS)
     names = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-    assert path.stem in names, f"no wrapper {path.stem} in dashboard/queries*.py"
+    used = names | _fetched_by_catalog()
+    assert path.stem in used, (
+        f"{path.stem}: no wrapper in dashboard/queries*.py, not in catalog.load"
+    )
     assert path.stem in SAMPLES, f"no sample params for {path.stem} in tests/query_samples.py"
     assert set(SAMPLES[path.stem]) == db.sql_params(path.read_text(encoding="utf-8"))
 
@@ -57,7 +80,7 @@ def test_query_runs_on_real_data(database, name):
 
 def test_execute_rejects_wrong_params(database):
     with pytest.raises(ValueError, match="parameters"):
-        db.execute(database, "vacancies__yearly", {"region_code": "NL01"})
+        db.execute(database, "vacancies__yearly_by_sector", {"region_code": "NL01"})
 
 
 def test_execute_rejects_unknown_query(database):
