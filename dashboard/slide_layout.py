@@ -114,7 +114,7 @@ def rows_per_part(chart_height: int, font: float) -> int:
     """How many rows of a comparison fit a chart this high (two lines of labels per row, with
     room for the titles, axis and legend), at most ``MAX_ROWS``."""
     label_px = 24 * font
-    return max(4, min(MAX_ROWS, int((chart_height - 220 * font) / (2.2 * label_px))))
+    return max(4, min(MAX_ROWS, int((chart_height - 330 * font) / (2.4 * label_px))))
 
 
 def part_line(j: int, parts: int, rows_total: int, size: int = MAX_ROWS) -> str:
