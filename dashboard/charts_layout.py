@@ -132,17 +132,41 @@ def _thicken(node: object) -> None:
             _thicken(value)
 
 
-def for_slide(spec: dict, contrast: bool = False) -> dict:
-    """A finished spec (charts.to_spec of an enlarged chart) made into a slide."""
+_FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "symbolSize")
+
+
+def _scale_fonts(config: dict, factor: float) -> None:
+    """The enlarged chart's font sizes (made for full HD) scaled to a smaller screen."""
+    for section in config.values():
+        if isinstance(section, dict):
+            for key in _FONT_KEYS:
+                if isinstance(section.get(key), int | float):
+                    power = 2 if key == "symbolSize" else 1  # an area
+                    section[key] = round(section[key] * factor**power, 1)
+
+
+def for_slide(
+    spec: dict, contrast: bool = False, size: tuple[int, int] | None = None, font: float = 1.0
+) -> dict:
+    """A finished spec (charts.to_spec of an enlarged chart) made into a slide.
+
+    ``size``: the chart's (width, height) in px, the whole chart (titles, legend) fitted into
+    it; ``font`` scales the enlarged fonts (1 on full HD)."""
     spec = json.loads(json.dumps(spec))  # a private copy: the page's spec stays as it is
-    spec["height"] = "container"
-    spec["autosize"] = {"type": "fit", "contains": "padding", "resize": True}
+    if size is None:
+        spec["height"] = "container"
+        spec["autosize"] = {"type": "fit", "contains": "padding", "resize": True}
+    else:
+        spec["width"], spec["height"] = size
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
     for layer in spec.get("layer", []) or []:
         if isinstance(layer, dict) and isinstance(layer.get("height"), int | float | dict):
             layer.pop("height")
     _unlimit(spec)
     config = spec.setdefault("config", {})
     config.setdefault("legend", {})["labelLimit"] = 0
+    if font != 1.0:
+        _scale_fonts(config, font)
     if contrast:
         _thicken(spec)
         for part in ("axis", "legend", "title", "header"):

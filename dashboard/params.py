@@ -19,6 +19,7 @@ class Present:
     SHOW = "toon"
     DECK = "dia"
     NR = "nr"
+    PART = "deel"  # the part of a long comparison on a slide
 
 
 class Instroom:

@@ -1,50 +1,58 @@
-"""Presentation mode and the presenter's deck: one chart at a time, full screen, large type.
+"""Presentation mode: one chart at a time, full screen, large type; its controls, the share link
+and the deck's sidebar. The deck's state (session + URL) and capturing slides are in deck.py
+(re-exported here), drawing one slide in slide_view.py.
 
-The deck lives in the session (``st.session_state``) as an ordered list of slide links plus the
-frozen ``slides.Slide`` of every slide captured in this session, and it is carried into every
-page's URL, so a copied address reopens the deck live in a new session:
-
-- ``presentatie=1``  presentation mode is on;
-- ``toon=<key>``      the chart_block key of the chart shown on this page;
-- ``dia=<slide>``     repeated: the deck, each slide a relative link "instroom?maat=…&toon=trend";
-- ``nr=<i>``          the current slide (0-based) when presenting a deck.
-
-A Slide is frozen when "Voeg toe aan presentatie" is clicked. The button's callback runs at the
-start of the next rerun, so every chart block registers a lightweight reference (the chart
-object it already built, its provenance and texts) for the current run only; the callback
-freezes the clicked one. A slide that came in through a link is captured when its chart is
-drawn (viewed or presented).
+Every step (previous, next, close, the screen size) is an event of one custom component back
+to Python: a rerun in this session, never a page reload.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-import altair as alt
 import streamlit as st
 import streamlit.components.v2 as components
 
-from dashboard import charts, deck_export, exports, navigation
-from dashboard.slides import Slide
+from dashboard import deck_export, navigation
+from dashboard.deck import (  # noqa: F401  (re-exported: present.X is the pages' and tests' API)
+    MAX_SLIDES,
+    OWN,
+    P_DECK,
+    P_NR,
+    P_ON,
+    P_PART,
+    P_SHOW,
+    S_BLOCKS,
+    S_DECK,
+    S_PAGE,
+    S_REJECTED,
+    S_RENDERED,
+    S_SLIDES,
+    BlockRef,
+    active,
+    add_slide,
+    current_params,
+    deck,
+    deck_slides,
+    freeze,
+    key_of,
+    move,
+    nr,
+    part,
+    register,
+    remove,
+    shown_key,
+    slide_for,
+    sync,
+)
 
 K_CONTRAST = "contrast"
-P_ON = "presentatie"
-P_SHOW = "toon"
-P_DECK = "dia"
-P_NR = "nr"
-OWN = (P_ON, P_SHOW, P_DECK, P_NR)
-MAX_SLIDES = 30
-MAX_SLIDE_CHARS = 2_000  # a slide link longer than this is not ours
-S_PAGE = "_page_url_path"
-S_RENDERED = "_slide_rendered"
-S_DECK = "_deck"  # list[str]: slide links in deck order
-S_SLIDES = "_deck_slides"  # dict[str, Slide]: the slides captured in this session, by link
-S_BLOCKS = "_deck_blocks"  # dict[str, BlockRef]: chart blocks drawn in the current run, by key
-S_REJECTED = "_deck_rejected"  # int: slide links from the URL that were not ours
-S_GOTO = "_deck_goto"  # (url_path, params): the slide to switch to at the start of the run
 K_NAV = "slide_nav"
+S_GOTO = "_deck_goto"  # (url_path, params): the slide to switch to at the start of the run
+S_PARTS = "_slide_parts"  # int: how many parts the slide drawn in the last run has
+S_SCREEN = "_screen"  # {"w": px, "h": px}: the browser's viewport, reported by slide.js
+LAST_PART = 999  # "deel" of a step back onto a slide: its last part (slide_view clamps it)
 
 # Fixed assets (no data): chrome-hiding CSS, high-contrast CSS, keyboard handler.
 _ASSETS = Path(__file__).parent / "assets"
@@ -61,167 +69,22 @@ _slide_nav = components.component(
 )
 
 
-@dataclass(frozen=True)
-class BlockRef:
-    """What a chart block drew in this run: enough to freeze a Slide on click."""
-
-    chart: alt.TopLevelMixin  # the finished chart (already built for the page; not copied)
-    prov: exports.Provenance
-    summary: str
-    definition: str
-    subtitle: str
-    key_figure: str
-    caveats: tuple[str, ...]
-
-
-def active() -> bool:
-    return st.query_params.get(P_ON) == "1"
-
-
-def shown_key() -> str | None:
-    return st.query_params.get(P_SHOW) if active() else None
-
-
-def _valid_slide(slide: str) -> bool:
-    path, _, query = slide.partition("?")
-    return (
-        any(p.url_path == path for p in navigation.PAGES)
-        and len(slide) < MAX_SLIDE_CHARS
-        and bool(dict(parse_qsl(query)).get(P_SHOW))
-    )
-
-
-def _state_deck() -> list[str]:
-    return st.session_state.setdefault(S_DECK, [])
-
-
-def deck() -> list[str]:
-    """The deck's slide links, in order."""
-    return list(_state_deck())
-
-
-def _set_deck(slides: list[str]) -> None:
-    st.session_state[S_DECK] = list(slides)
-    st.query_params[P_DECK] = list(slides)
-
-
-def sync() -> None:
-    """Session deck <-> URL, at the start of every run (app.py).
-
-    Slide links in the URL win (a shared link, or an edited address); a URL without them (the
-    user clicked another page in the navigation, which drops unbound parameters) gets the
-    session's deck written back, so every page's address carries the whole deck.
-    """
-    in_url = st.query_params.get_all(P_DECK)
-    if in_url:
-        valid = list(dict.fromkeys(s for s in in_url if _valid_slide(s)))[:MAX_SLIDES]
-        st.session_state[S_REJECTED] = len(in_url) - len(valid)
-        if valid != in_url:
-            st.query_params[P_DECK] = valid
-        st.session_state[S_DECK] = valid
-    elif _state_deck():
-        st.query_params[P_DECK] = deck()
-
-
-def deck_slides() -> list[Slide]:
-    """The captured slides in deck order (for the PowerPoint export)."""
-    captured = st.session_state.get(S_SLIDES, {})
-    return [captured[link] for link in deck() if link in captured]
-
-
-def current_params() -> list[tuple[str, str]]:
-    """This view's URL parameters (all values of repeated keys), without presentation state."""
-    out = []
-    for key in st.query_params:
-        if key in OWN:
-            continue
-        out.extend((key, v) for v in st.query_params.get_all(key))
-    return out
-
-
-def slide_for(chart_key: str) -> str:
-    page = st.session_state.get(S_PAGE, "")
-    return f"{page}?{urlencode([*current_params(), (P_SHOW, chart_key)])}"
-
-
-def _normal(link: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """A slide link without parameter order (a bound widget may rewrite the order)."""
-    path, _, query = link.partition("?")
-    return path, tuple(sorted(parse_qsl(query, keep_blank_values=True)))
-
-
-def register(key: str, ref: BlockRef) -> None:
-    """Called by chart_block for each chart it draws: keep a reference for this run only, and
-    capture it right away when it is a slide of the deck not yet captured (a shared link)."""
-    st.session_state.setdefault(S_BLOCKS, {})[key] = ref
-    slides = deck()
-    if not slides:
-        return
-    captured = st.session_state.setdefault(S_SLIDES, {})
-    nr = _nr()
-    if active() and nr is not None and 0 <= nr < len(slides) and _key_of(slides[nr]) == key:
-        link = slides[nr]  # presenting slide nr: it is this chart, whatever the URL order
-    else:
-        here = _normal(slide_for(key))
-        link = next((s for s in slides if _normal(s) == here), "")
-    if link and link not in captured:
-        captured[link] = freeze(link, key, ref)
-
-
-def _key_of(link: str) -> str:
-    return dict(parse_qsl(link.partition("?")[2])).get(P_SHOW, "")
-
-
-def freeze(link: str, key: str, ref: BlockRef) -> Slide:
-    """The Slide of one chart block: the spec as drawn (light theme), texts and provenance."""
-    spec = charts.to_spec(ref.chart)
-    spec["description"] = f"{ref.prov.title}. {ref.summary}"
-    path = link.partition("?")[0]
-    return Slide(
-        link=link,
-        page_title=navigation.by_url(path).title,
-        key=key,
-        title=ref.prov.title,
-        subtitle=ref.subtitle or ref.prov.filters,
-        spec=spec,
-        summary=ref.summary,
-        key_figure=ref.key_figure,
-        prov=ref.prov,
-        definition=ref.definition,
-        caveats=ref.caveats,
-    )
-
-
-def add_slide(chart_key: str) -> None:
-    """Callback of 'Voeg toe aan presentatie': freeze the block drawn in the previous run."""
-    slides = deck()
-    new = slide_for(chart_key)
-    ref = st.session_state.get(S_BLOCKS, {}).get(chart_key)
-    if ref is not None:
-        st.session_state.setdefault(S_SLIDES, {})[new] = freeze(new, chart_key, ref)
-    if new in slides:
-        st.toast("Deze grafiek staat al in de presentatie.")
-        return
-    if len(slides) >= MAX_SLIDES:
-        st.toast(f"De presentatie is vol ({MAX_SLIDES} dia's).")
-        return
-    _set_deck([*slides, new])
-    st.toast(f"Toegevoegd aan de presentatie: dia {len(slides) + 1} (zie de zijbalk).")
-
-
 def start(chart_key: str) -> None:
     """Button callback: present this chart alone (the URL then links to exactly this slide)."""
     st.query_params[P_SHOW] = chart_key
     st.query_params[P_ON] = "1"
 
 
-def _target(slides: list[str], index: int) -> tuple[str, list[tuple[str, str]]] | None:
+def _target(
+    slides: list[str], index: int, part_nr: int = 0
+) -> tuple[str, list[tuple[str, str]]] | None:
     """Page and URL parameters of slide ``index``, with the deck and presentation state."""
     if not 0 <= index < len(slides):
         return None
     path, _, query = slides[index].partition("?")
     params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in OWN]
-    params += [(P_SHOW, _key_of(slides[index])), (P_ON, "1"), (P_NR, str(index))]
+    params += [(P_SHOW, key_of(slides[index])), (P_ON, "1"), (P_NR, str(index))]
+    params += [(P_PART, str(part_nr))] if part_nr else []
     params += [(P_DECK, s) for s in slides]
     return path, params
 
@@ -255,20 +118,57 @@ def follow() -> None:
         st.switch_page(navigation.page_path(target[0]), query_params=_grouped(target[1]))
 
 
+def set_part(j: int) -> None:
+    """Show part ``j`` of this slide (0 leaves the parameter out of the URL)."""
+    if j:
+        st.query_params[P_PART] = str(j)
+    elif P_PART in st.query_params:
+        del st.query_params[P_PART]
+
+
+def _step(step: int) -> None:
+    """Next/previous: through the parts of a long comparison first, then to the next slide."""
+    j, parts = part(), int(st.session_state.get(S_PARTS, 1) or 1)
+    if 0 <= j + step < parts:
+        set_part(j + step)
+        return
+    i = nr()
+    if i is None:
+        return
+    target = _target(deck(), i + step, LAST_PART if step < 0 else 0)
+    if target is not None:
+        _go(target)
+
+
 def _on_nav() -> None:
     """Callback of the slide controls (buttons and keys): previous, next or close."""
     state = st.session_state.get(K_NAV) or {}
     action = state.get("nav") if hasattr(state, "get") else getattr(state, "nav", None)
-    slides, nr = deck(), _nr()
     if action == "close":
-        st.query_params.from_dict(_grouped([*current_params(), *[(P_DECK, s) for s in slides]]))
+        st.query_params.from_dict(_grouped([*current_params(), *[(P_DECK, s) for s in deck()]]))
         return
     step = {"next": 1, "prev": -1}.get(str(action))
-    if step is None or nr is None:
-        return
-    target = _target(slides, nr + step)
-    if target is not None:
-        _go(target)
+    if step is not None:
+        _step(step)
+
+
+def _on_screen() -> None:
+    """The browser reported its viewport (first slide, resize): slides are sized from it."""
+    state = st.session_state.get(K_NAV) or {}
+    screen = state.get("screen") if hasattr(state, "get") else getattr(state, "screen", None)
+    if isinstance(screen, dict):
+        try:
+            w, h = int(screen.get("w", 0)), int(screen.get("h", 0))
+        except (TypeError, ValueError):
+            return
+        if 200 <= w <= 10_000 and 200 <= h <= 10_000:
+            st.session_state[S_SCREEN] = {"w": w, "h": h}
+
+
+def screen() -> tuple[int, int] | None:
+    """The viewport (width, height) in CSS px as last reported by the browser, or None."""
+    s = st.session_state.get(S_SCREEN)
+    return (s["w"], s["h"]) if s else None
 
 
 def present_deck() -> None:
@@ -278,32 +178,12 @@ def present_deck() -> None:
         _go(target)
 
 
-def move(i: int, step: int) -> None:
-    slides = deck()
-    j = i + step
-    if 0 <= i < len(slides) and 0 <= j < len(slides):
-        slides[i], slides[j] = slides[j], slides[i]
-        _set_deck(slides)
-
-
-def remove(i: int) -> None:
-    slides = deck()
-    if 0 <= i < len(slides):
-        _set_deck([s for k, s in enumerate(slides) if k != i])
-
-
-def _nr() -> int | None:
-    try:
-        return int(st.query_params.get(P_NR, ""))
-    except ValueError:
-        return None
-
-
 def begin_page() -> None:
     """Called by app.py before anything is drawn: presentation styles come first, so no frame
     of the dashboard is shown while a slide's run is under way."""
     st.session_state[S_RENDERED] = False
     st.session_state[S_BLOCKS] = {}
+    st.session_state[S_PARTS] = 1
     if active():
         st.html(CSS)
     if st.session_state.get(K_CONTRAST):
@@ -322,17 +202,24 @@ def end_page() -> None:
             controls()
 
 
-def controls() -> None:
+def controls(parts: int = 1, part_nr: int = 0) -> None:
     """Previous / next / close / full screen under a slide; arrow keys, PageUp/PageDown and
-    Esc work too. Every action is an event back to Python (no page reload)."""
-    slides, nr = deck(), _nr()
-    in_deck = nr is not None and 0 <= nr < len(slides)
+    Esc work too. Every action is an event back to Python (no page reload). A slide in
+    ``parts`` parts steps through them before the next slide."""
+    st.session_state[S_PARTS] = parts
+    slides, i = deck(), nr()
+    in_deck = i is not None and 0 <= i < len(slides)
+    status = f"Dia {i + 1} van {len(slides)}" if in_deck else ""
+    if parts > 1:
+        status += (" · " if status else "") + f"deel {part_nr + 1} van {parts}"
+    known = screen()
     data = {
-        "prev": in_deck and nr > 0,
-        "next": in_deck and nr < len(slides) - 1,
-        "status": f"Dia {nr + 1} van {len(slides)}" if in_deck else "",
+        "prev": (in_deck and i > 0) or part_nr > 0,
+        "next": (in_deck and i < len(slides) - 1) or part_nr < parts - 1,
+        "status": status,
+        "screen": {"w": known[0], "h": known[1]} if known else None,
     }
-    _slide_nav(data=data, key=K_NAV, on_nav_change=_on_nav)
+    _slide_nav(data=data, key=K_NAV, on_nav_change=_on_nav, on_screen_change=_on_screen)
     if in_deck:
         deck_export.download_button(
             deck_slides(), len(slides), deck_export.absolute(_slide_url(slides, 0)), "slide_pptx"
@@ -358,6 +245,14 @@ def slide_label(i: int, link: str) -> str:
     return f"{i + 1}. {page} – grafiek uit een gedeelde link (titel volgt bij presenteren)"
 
 
+def _deck_row(i: int, link: str, last: bool) -> None:
+    st.text(slide_label(i, link))
+    a, b, c = st.columns(3)
+    a.button("↑", key=f"deck_up_{i}", on_click=move, args=(i, -1), disabled=i == 0, help="Eerder")
+    b.button("↓", key=f"deck_down_{i}", on_click=move, args=(i, 1), disabled=last, help="Later")
+    c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(i,), help="Verwijder")
+
+
 def sidebar() -> None:
     """Share link, high contrast, and the presenter's deck: list, reorder, remove, start."""
     with st.sidebar.expander("Deel deze weergave", icon=":material/share:"):
@@ -381,25 +276,7 @@ def sidebar() -> None:
             st.caption("Nog geen dia's. Kies 'Voeg toe aan presentatie' onder een grafiek.")
             return
         for i, s in enumerate(slides):
-            st.text(slide_label(i, s))
-            a, b, c = st.columns(3)
-            a.button(
-                "↑",
-                key=f"deck_up_{i}",
-                on_click=move,
-                args=(i, -1),
-                disabled=i == 0,
-                help="Eerder",
-            )
-            b.button(
-                "↓",
-                key=f"deck_down_{i}",
-                on_click=move,
-                args=(i, 1),
-                disabled=i == len(slides) - 1,
-                help="Later",
-            )
-            c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(i,), help="Verwijder")
+            _deck_row(i, s, i == len(slides) - 1)
         st.button(
             "Start presentatie",
             key="deck_start",

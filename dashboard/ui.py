@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, charts_layout, exports, fmt, navigation, present
+from dashboard import charts, exports, fmt, navigation, present, slide_view
 from dashboard import queries as q
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -101,7 +101,8 @@ def key_figure_from(summary: str, title: str = "") -> str:
     """Default headline figure of a block: the last point its text alternative names
     ("laatste jaar …: minimaal 49.864"), after the chart title; else its first sentence."""
     text = " ".join(str(summary).split())
-    cut = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9„\"(])", text)
+    # not after a leading chapter number: "11. Vitaliteit …" is one sentence, not "11."
+    cut = re.search(r"(?<=[.!?])(?<!^\d\.)(?<!^\d\d\.)\s+(?=[A-Z0-9„\"(])", text)
     first = text[: cut.start()] if cut else text
     last = first.rsplit(";", 1)[-1].strip().rstrip(".")
     if ";" in first and "laatste" in last and any(ch.isdigit() for ch in last):
@@ -227,26 +228,8 @@ def show_chart(chart: alt.TopLevelMixin, description: str = "") -> None:
 
 
 def _slide(ref: present.BlockRef) -> None:
-    """One chart as a slide: it fills the screen (see present.css), large type; in high
-    contrast thicker lines and black ink in the chart itself."""
-    st.session_state[present.S_RENDERED] = True
-    spec = charts.to_spec(charts.enlarge(ref.chart))
-    spec = charts_layout.for_slide(spec, contrast=bool(st.session_state.get(present.K_CONTRAST)))
-    spec["description"] = f"{ref.prov.title}. {ref.summary}"
-    with st.container(key="slide"):
-        with st.container(key="slide-chart"):
-            st.vega_lite_chart(
-                charts.for_theme(spec, dark=dark_theme()), width="stretch", height="stretch"
-            )
-        st.markdown(f"**{_plain(ref.key_figure)}**")
-        notes = [ref.summary] if ref.summary != ref.key_figure else []
-        notes += list(ref.caveats)
-        for note in notes:
-            st.caption(_plain(note))
-        st.caption(
-            _plain(f"Bron: {ref.prov.source} (peildatum {ref.prov.peildatum}) · {ref.prov.licence}")
-        )
-        present.controls()
+    """One chart as a slide (slide_view: it fills the screen, long comparisons in parts)."""
+    slide_view.draw(ref, plain, dark_theme())
 
 
 def plain(text: object) -> str:

@@ -2,7 +2,20 @@ export default function(component) {
   // Presentation controls: buttons and keyboard (arrows, PageUp/PageDown, space, Esc).
   // Every step is an event back to Python (a rerun in this session, no page reload); Python
   // decides which slide comes next. "Volledig scherm" asks the browser for full screen.
-  const { data, parentElement, setTriggerValue } = component;
+  // The viewport size goes to Python (state "screen") when it differs from what Python last
+  // knew: the slide's chart gets a fixed pixel size from it (a Vega "container" height is not
+  // filled by Streamlit's chart element).
+  const { data, parentElement, setTriggerValue, setStateValue } = component;
+  const reportScreen = () => {
+    const w = window.innerWidth, h = window.innerHeight;
+    const known = data.screen || {};
+    if (Math.abs((known.w || 0) - w) > 8 || Math.abs((known.h || 0) - h) > 8) {
+      setStateValue('screen', { w, h });
+    }
+  };
+  let resizeTimer = null;
+  const onResize = () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(reportScreen, 250); };
+  reportScreen();
   const send = (action) => setTriggerValue('nav', action);
   const bind = (sel, enabled, action) => {
     const b = parentElement.querySelector(sel);
@@ -46,7 +59,10 @@ export default function(component) {
   };
   document.addEventListener('keydown', onKey);
   document.addEventListener('fullscreenchange', fullLabel);
+  window.addEventListener('resize', onResize);
   return () => {
+    clearTimeout(resizeTimer);
+    window.removeEventListener('resize', onResize);
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('fullscreenchange', fullLabel);
   };
