@@ -255,9 +255,15 @@ def _deck_row(i: int, link: str, last: bool) -> None:
 
 def sidebar() -> None:
     """Share link, high contrast, and the presenter's deck: list, reorder, remove, start."""
-    with st.sidebar.expander("Deel deze weergave", icon=":material/share:"):
-        st.caption("Deze link opent precies deze weergave, met alle filters:")
-        st.code(share_link(), language=None, wrap_lines=True)
+    # the link (a code block: Streamlit's highlighter bundle) only once the expander opens;
+    # on every page's first render it cost about as much as a whole bare app (#20 profile)
+    share = st.sidebar.expander(
+        "Deel deze weergave", icon=":material/share:", key="share-view", on_change="rerun"
+    )
+    if share.open:
+        with share:
+            st.caption("Deze link opent precies deze weergave, met alle filters:")
+            st.code(share_link(), language=None, wrap_lines=True)
     st.sidebar.toggle(
         "Hoog contrast",
         key=K_CONTRAST,

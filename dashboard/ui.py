@@ -110,6 +110,24 @@ def key_figure_from(summary: str, title: str = "") -> str:
     return first
 
 
+_PRESENT_BUTTONS = (  # label, key suffix, icon, callback, help
+    (
+        "Presenteer",
+        "present",
+        ":material/slideshow:",
+        present.start,
+        "Toon alleen deze grafiek, groot en zonder menu's (Esc sluit).",
+    ),
+    (
+        "Voeg toe aan presentatie",
+        "add",
+        ":material/playlist_add:",
+        present.add_slide,
+        "Zet deze grafiek, met deze keuzes, in de presentatie (zie de zijbalk).",
+    ),
+)
+
+
 def chart_block(
     chart: alt.TopLevelMixin,
     data: pd.DataFrame,
@@ -146,22 +164,10 @@ def chart_block(
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
     st.caption(_plain(citation(prov.title)))
-    c1, c2, _ = st.columns([1.2, 1.4, 3])
-    c1.button(
-        "Presenteer",
-        key=f"{key}-present",
-        icon=":material/slideshow:",
-        on_click=present.start,
-        args=(key,),
-        help="Toon alleen deze grafiek, groot en zonder menu's (Esc sluit).",
-    )
-    c2.button(
-        "Voeg toe aan presentatie",
-        key=f"{key}-add",
-        icon=":material/playlist_add:",
-        on_click=present.add_slide,
-        args=(key,),
-    )
+    for col, (label, suffix, icon, action, tip) in zip(
+        st.columns([1.2, 1.4, 3])[:2], _PRESENT_BUTTONS, strict=True
+    ):
+        col.button(label, key=f"{key}-{suffix}", icon=icon, on_click=action, args=(key,), help=tip)
     # the table and downloads are built only while the expander is open (saves every rerun)
     with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
         if box.open:

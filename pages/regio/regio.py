@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from dashboard import exports, factsheet, filters, params, ui
+from dashboard import exports, factsheet, filters, ui
+from dashboard.components import tabs
 from pages.regio import eigen, kaart, keuzes, trend, vacatures
 
-TABS = (
-    ("Trend", trend.render),
-    ("Kaart", kaart.render),
-    ("Vacatures (provincie)", vacatures.render),
-    ("Eigen cijfers", eigen.render),
-)
+TABS = {
+    "Trend": trend.render,
+    "Kaart": kaart.render,
+    "Vacatures (provincie)": vacatures.render,
+    "Eigen cijfers": eigen.render,
+}
 
 st.title("Regio: uw gemeente vergeleken")
 st.write(
@@ -37,8 +38,4 @@ if not ui.unavailable("students", "population", "regions_gemeente"):
             help="Twee A4-pagina's met de kerncijfers, drie of vier grafieken met definitie, "
             "peildatum en bron, en de kanttekeningen bij deze keuze.",
         )
-        tabs = st.tabs([label for label, _ in TABS], key=params.Shared.VIEW, bind="query-params")
-        for tab, (_, render) in zip(tabs, TABS, strict=True):
-            if tab.open:
-                with tab:
-                    render(view)
+        tabs.render(TABS, view)
