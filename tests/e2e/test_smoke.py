@@ -78,3 +78,18 @@ def test_browser_back_returns_to_the_previous_filter(page, server_url):
     page.go_forward()
     expect(metric).to_contain_text("Gediplomeerd", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_share_link_reopens_exactly_this_view(page, server_url):
+    """'Deel deze weergave' (built when opened) gives a link with the page and its filters."""
+    page.goto(f"{server_url}/instroom?maat=Gediplomeerd")
+    wait_ready(page)
+    page.get_by_test_id("stSidebar").get_by_text("Deel deze weergave").click()
+    code = page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+    expect(code).to_contain_text("/instroom?", timeout=30_000)
+    link = code.inner_text().strip()
+    assert link.startswith(server_url + "/instroom?")
+    assert "maat=Gediplomeerd" in link
+    page.goto(link)
+    wait_ready(page)
+    expect(page.get_by_role("radio", name="Gediplomeerd")).to_be_checked(timeout=30_000)
