@@ -182,6 +182,12 @@ def _rounds_long(df: pd.DataFrame, rounds: Rounds) -> pd.DataFrame:
     )
 
 
+def _round_shapes(rounds: Rounds) -> alt.Shape:
+    """Previous round a circle, current round a diamond (told apart without colour too)."""
+    scale = alt.Scale(domain=[rounds.previous, rounds.current], range=["circle", "diamond"])
+    return alt.Shape("year_label:N", scale=scale, legend=None)
+
+
 def dumbbell(
     df: pd.DataFrame, value_title: str, rounds: Rounds, value_format: str = ",.0f"
 ) -> alt.LayerChart:
@@ -222,13 +228,7 @@ def dumbbell(
             y=y,
             x=alt.X("value:Q"),
             color=colour,
-            shape=alt.Shape(
-                "year_label:N",
-                scale=alt.Scale(
-                    domain=[rounds.previous, rounds.current], range=["circle", "diamond"]
-                ),
-                legend=None,
-            ),
+            shape=_round_shapes(rounds),
             tooltip=tooltip,
         )
     )
