@@ -6,6 +6,7 @@
                                                      # running deployment (bench/scaleout.sh)
     python bench/run.py --only replicas [--replicas 2] [--quick]
                                                      # only the N-replica run and fault run
+    python bench/run.py --only exports [--quick]     # only the deck / factsheet build times
 
 Results go to bench/results/latest.json (target mode: bench/results/target.json).
 See bench/README.md for what is measured and how.
@@ -820,6 +821,8 @@ def ratio_check(rows: list, name: str, value, bare, limit: float) -> None:
 
 def evaluate(res: dict) -> list[dict]:
     rows: list[dict] = []
+    for name, e in (res.get("exports") or {}).items():
+        check(rows, f"{name} (new build)", f"{e['first_s']} s", "<= 5 s", e["first_s"] <= 5)
     br = res.get("browser")
     if br:
         bare = br["bare"]
@@ -944,6 +947,13 @@ def fmt_row(cells: list, widths: list[int]) -> str:
     return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))
 
 
+def print_exports(exp: dict | None) -> None:
+    if exp:
+        say("\nExports (median s; first = new build, repeat = same download again)")
+        for name, e in exp.items():
+            say(f"  {name:26} first {e['first_s']:>6}   repeat {e['repeat_s']:>6}   {e['bytes']} B")
+
+
 def print_tables(res: dict) -> None:
     br = res.get("browser")
     if br:
@@ -1033,6 +1043,7 @@ def print_tables(res: dict) -> None:
             )
             if "fault" in c:
                 say(f"         fault: {json.dumps(c['fault'], ensure_ascii=False)}")
+    print_exports(res.get("exports"))
     mem = res.get("memory")
     if mem:
         say("\nMemory (RSS MB): start = after warm-up, end = after the concurrency run")
@@ -1087,7 +1098,15 @@ def run_local(cfg: Config, tmp: Path) -> dict:
     res["queries"] = queries_part(cfg.query_runs)
     say("  data build")
     res["build"] = build_part(tmp)
+    say("  exports (deck, factsheets)")
+    res["exports"] = run_exports(cfg)
     return res
+
+
+def run_exports(cfg: Config) -> dict:
+    from exports_bench import exports_part  # bench/ is on sys.path when run as a script
+
+    return exports_part(str(REPO / "app.py"), 3 if cfg.quick else 5)
 
 
 def run_target(cfg: Config, target: str, pids: list[int], tmp: Path) -> dict:
@@ -1113,7 +1132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--server-pids", default="", help="pids of the target's servers (RSS/CPU)")
     ap.add_argument("--replicas", type=int, default=2, help="replicas for the replica/fault run")
     ap.add_argument("--replica-sessions", type=int, help="default 100 (--quick: 20)")
-    ap.add_argument("--only", choices=["replicas"], help="run only this part")
+    ap.add_argument("--only", choices=["replicas", "exports"], help="run only this part")
     args = ap.parse_args(argv)
     cfg = config(args)
     started = datetime.now(UTC).isoformat(timespec="seconds")
@@ -1126,6 +1145,8 @@ def main(argv: list[str] | None = None) -> int:
             res = run_target(cfg, args.target, pids, tmp)
         elif args.only == "replicas":
             res = {"replicas": replicas_part(cfg, tmp)}
+        elif args.only == "exports":
+            res = {"exports": run_exports(cfg)}
         else:
             res = run_local(cfg, tmp)
     res = {
@@ -1140,7 +1161,7 @@ def main(argv: list[str] | None = None) -> int:
     res["checks"] = evaluate(res)
     print_tables(res)
     RESULTS.mkdir(exist_ok=True)
-    name = "target" if args.target else ("replicas" if args.only else "latest")
+    name = "target" if args.target else (args.only or "latest")
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     say(f"\nwritten: {path.relative_to(REPO)} ({res['seconds']} s)")
