@@ -15,6 +15,7 @@ import streamlit as st
 import streamlit.components.v2 as components
 
 from dashboard import deck_export, navigation
+from dashboard import params as params_registry
 from dashboard.deck import (  # noqa: F401  (re-exported: present.X is the pages' and tests' API)
     MAX_SLIDES,
     OWN,
@@ -50,6 +51,7 @@ from dashboard.deck import (  # noqa: F401  (re-exported: present.X is the pages
 K_CONTRAST = "contrast"
 K_NAV = "slide_nav"
 S_GOTO = "_deck_goto"  # (url_path, params): the slide to switch to at the start of the run
+S_LOAD = "_deck_load"  # str: a slide link the slide component opens (the slide sets filters)
 S_PARTS = "_slide_parts"  # int: how many parts the slide drawn in the last run has
 S_SCREEN = "_screen"  # {"w": px, "h": px}: the browser's viewport, reported by slide.js
 LAST_PART = 999  # "deel" of a step back onto a slide: its last part (slide_view clamps it)
@@ -102,11 +104,20 @@ def _grouped(params: list[tuple[str, str]]) -> dict[str, list[str]]:
     return out
 
 
+def _widget_params(params: list[tuple[str, str]]) -> bool:
+    """Does a slide's link set filters? Those are widgets bound to the URL (dashboard.params),
+    which Streamlit lets no callback or page switch set: such a slide is opened as a link."""
+    widget_keys = params_registry.all_keys() - set(OWN)
+    return any(k in widget_keys for k, _ in params)
+
+
 def _go(target: tuple[str, list[tuple[str, str]]]) -> None:
-    """From a callback: same page -> new URL parameters; another page -> switch at run start."""
+    """From a callback: switch to the slide at the start of the run (app.py calls ``follow``),
+    in this session without a reload. A slide with its own filters is loaded as a link (the
+    slide component opens it), since bound filters can only be set by the URL."""
     path, params = target
-    if path == st.session_state.get(S_PAGE, ""):
-        st.query_params.from_dict(_grouped(params))
+    if _widget_params(params):
+        st.session_state[S_LOAD] = f"./{path}?{urlencode(params)}"
     else:
         st.session_state[S_GOTO] = target
 
@@ -144,8 +155,10 @@ def _on_nav() -> None:
     """Callback of the slide controls (buttons and keys): previous, next or close."""
     state = st.session_state.get(K_NAV) or {}
     action = state.get("nav") if hasattr(state, "get") else getattr(state, "nav", None)
-    if action == "close":
-        st.query_params.from_dict(_grouped([*current_params(), *[(P_DECK, s) for s in deck()]]))
+    if action == "close":  # the view's filters stay (bound: never set from here)
+        for key in (P_ON, P_SHOW, P_NR, P_PART):
+            if key in st.query_params:
+                del st.query_params[key]
         return
     step = {"next": 1, "prev": -1}.get(str(action))
     if step is not None:
@@ -218,6 +231,7 @@ def controls(parts: int = 1, part_nr: int = 0) -> None:
         "next": (in_deck and i < len(slides) - 1) or part_nr < parts - 1,
         "status": status,
         "screen": {"w": known[0], "h": known[1]} if known else None,
+        "go": st.session_state.pop(S_LOAD, None),
     }
     _slide_nav(data=data, key=K_NAV, on_nav_change=_on_nav, on_screen_change=_on_screen)
     if in_deck:

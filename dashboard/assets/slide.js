@@ -6,6 +6,10 @@ export default function(component) {
   // knew: the slide's chart gets a fixed pixel size from it (a Vega "container" height is not
   // filled by Streamlit's chart element).
   const { data, parentElement, setTriggerValue, setStateValue } = component;
+  if (data.go) {  // a slide with its own filters: Python asks for it to be opened as a link
+    window.location.assign(data.go);
+    return undefined;
+  }
   const reportScreen = () => {
     const w = window.innerWidth, h = window.innerHeight;
     const known = data.screen || {};

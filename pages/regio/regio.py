@@ -26,6 +26,15 @@ if not ui.unavailable("students", "population", "regions_gemeente"):
     if not programmes:
         st.info("Geen opleidingen gekozen. Kies links een of meer opleidingsgroepen.")
     else:
+        tabs.render(TABS, view)
+        st.subheader("Op papier")
+        st.caption(
+            ui.plain(
+                f"Factsheet van {view.name}: twee A4-pagina's met de kerncijfers tegenover "
+                "Nederland en de vergelijkingsgroep, de grafieken met definitie, peildatum en "
+                "bron, en de kanttekeningen."
+            )
+        )
         link = ui.view_url()
         st.download_button(
             "Factsheet (PDF)",
@@ -38,4 +47,3 @@ if not ui.unavailable("students", "population", "regions_gemeente"):
             help="Twee A4-pagina's met de kerncijfers, drie of vier grafieken met definitie, "
             "peildatum en bron, en de kanttekeningen bij deze keuze.",
         )
-        tabs.render(TABS, view)

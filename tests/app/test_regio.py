@@ -244,5 +244,5 @@ def test_remove_button_forgets_the_upload():
 def test_templates_are_offered_as_csv_and_xlsx():
     at = _view(weergave="Eigen cijfers")
     labels = [b.proto.label for b in at.get("download_button")]
-    # the page's own factsheet download comes first (it crashed on ui.slug before)
-    assert labels == ["Factsheet (PDF)", "Sjabloon (CSV)", "Sjabloon (Excel)"]
+    # the tab's templates, then the page's factsheet under the tabs
+    assert labels == ["Sjabloon (CSV)", "Sjabloon (Excel)", "Factsheet (PDF)"]
