@@ -57,11 +57,10 @@ TOEGANKELIJKHEID = (
     "knop 'Filters'.\n\n"
     "**Wat (nog) niet goed gaat.** Het dashboard is gebouwd met Streamlit. Een paar teksten van "
     "Streamlit zelf zijn Engels en niet te vertalen, zoals in het menu rechtsboven en in "
-    "foutmeldingen van het uploadveld. Na het wijzigen van een filter brengt de knop 'Terug' "
-    "van de browser u naar de vorige website, niet naar de vorige keuze: Streamlit past het "
-    "adres aan zonder een nieuwe stap in de geschiedenis. Gebruik de link uit 'Citeer als' of "
-    "'Deel deze weergave' om een weergave te bewaren. Loopt u tegen iets anders aan, meld het "
-    "dan (zie Contact)."
+    "foutmeldingen van het uploadveld. De knop 'Terug' van de browser brengt u na het wijzigen "
+    "van een filter naar de vorige keuze; om een weergave te bewaren gebruikt u de link uit "
+    "'Citeer als' of 'Deel deze weergave'. Loopt u tegen iets anders aan, meld het dan (zie "
+    "Contact)."
 )
 
 

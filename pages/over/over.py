@@ -59,8 +59,7 @@ st.write(
     "snapshot de bron, de licentie, de jaren, het aantal rijen en wanneer hij is gebouwd."
 )
 db = q.database()
-manifest = db.manifest
-st.caption(f"Snapshot-id: {db.snapshot_id} · gebouwd: {manifest.get('built_at', 'onbekend')}")
+st.caption(f"Snapshot-id: {db.snapshot_id} · gebouwd: {ui.version_date() or 'onbekend'}")
 if db.problems:
     st.warning("Niet beschikbaar: " + "; ".join(f"{k}: {v}" for k, v in db.problems.items()))
 snapshots_table, vintages_table = _tables(db.snapshot_id)
