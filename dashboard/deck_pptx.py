@@ -200,6 +200,25 @@ def _title_slide(prs, deck_url: str, snapshot_id: str, built: str, today: date, 
     _box(slide, MARGIN, Inches(5.2), SLIDE_W - 2 * MARGIN, Inches(1.8), link_lines, link=deck_url)
 
 
+SOURCE_CHARS_PER_LINE = 105  # 18 pt across the slide's width
+
+
+def figure_text(s: Slide) -> str:
+    """The key figure as the slide shows it: without the chart title the slide already has."""
+    text = s.key_figure.strip()
+    for sep in (" – ", ": "):
+        if s.title and text.startswith(s.title + sep):
+            text = text[len(s.title) + len(sep) :]
+    return text[:1].upper() + text[1:]
+
+
+def figure_pt(text: str) -> int:
+    """Large for a short figure; smaller so a sentence stays inside its column."""
+    if len(text) <= 24:
+        return FIGURE_PT
+    return 28 if len(text) <= 60 else 20
+
+
 def _chart_slide(prs, s: Slide, deck_url: str, snapshot_id: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     _title(slide, s.title)
@@ -215,7 +234,12 @@ def _chart_slide(prs, s: Slide, deck_url: str, snapshot_id: str) -> None:
             MUTED,
         )
     # chart left, key figure right; the source line across the bottom
-    area_top, area_h = Inches(2.15), Inches(4.25)
+    # the source line across the bottom grows upwards with its length (never off the slide)
+    source = f"Bron: {s.prov.source} (peildatum {s.prov.peildatum}). {s.prov.licence}."
+    source_lines = max(2, -(-len(source) // SOURCE_CHARS_PER_LINE))
+    source_top = SLIDE_H - Inches(0.15) - Inches(0.34) * source_lines
+    area_top = Inches(2.15)
+    area_h = source_top - area_top - Inches(0.1)
     side_w = Inches(3.4)
     chart_w = SLIDE_W - 2 * MARGIN - side_w - Inches(0.3)
     png = chart_png(s.spec, snapshot_id)
@@ -225,24 +249,24 @@ def _chart_slide(prs, s: Slide, deck_url: str, snapshot_id: str) -> None:
         io.BytesIO(png), MARGIN, area_top, Emu(int(px_w * scale)), Emu(int(px_h * scale))
     )
     pic._element.nvPicPr.cNvPr.set("descr", f"{s.title}. {s.summary}")  # alt text
-    if s.key_figure:
+    figure = figure_text(s)
+    if figure:
         _box(
             slide,
             SLIDE_W - MARGIN - side_w,
             area_top,
             side_w,
             area_h,
-            [("Kerncijfer", BODY_PT, False), (s.key_figure, FIGURE_PT, True)],
+            [("Kerncijfer", BODY_PT, False), (figure, figure_pt(figure), True)],
             ACCENT,
             anchor=MSO_ANCHOR.MIDDLE,
         )
-    source = f"Bron: {s.prov.source} (peildatum {s.prov.peildatum}). {s.prov.licence}."
     _box(
         slide,
         MARGIN,
-        Inches(6.45),
+        source_top,
         SLIDE_W - 2 * MARGIN,
-        Inches(0.95),
+        SLIDE_H - source_top - Inches(0.1),
         [(source, BODY_PT, False)],
         MUTED,
     )

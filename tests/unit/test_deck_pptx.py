@@ -192,9 +192,9 @@ def test_key_figures_equal_the_recount(deck):
     prs, slides = deck
     figures = {s.key: s.key_figure for s in slides}
     shown = {s.key: "\n".join(_texts(p)) for p, s in zip(list(prs.slides)[1:], slides, strict=True)}
-    for key, figure in figures.items():
-        assert figure
-        assert figure in shown[key]
+    for s in slides:  # the slide shows the figure without the title it already has
+        assert s.key_figure
+        assert deck_pptx.figure_text(s) in shown[s.key].replace("\n", " ")
 
     year, total = _duo_first_years_latest("80140")  # Ad Sociaal Werk
     assert figures["trend"] == f"Eerstejaars per jaar – laatste jaar {year}: {fmt.number(total)}"
