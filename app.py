@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import chrome, filters, navigation, present
+from dashboard import chrome, filters, navigation, present, present_sidebar
 from dashboard import queries as q
 
 st.set_page_config(
@@ -32,7 +32,7 @@ present.follow()  # a slide step asked for another page: switch before anything 
 present.sync()  # the deck: session <-> URL (every page's address carries it)
 present.begin_page()  # presentation styles first: no frame of the dashboard while presenting
 filters.render_shared()
-present.sidebar()
+present_sidebar.render()
 page.run()
 present.end_page()
 chrome.apply()

@@ -27,6 +27,7 @@ AUTHOR = "Sociaal Werk in Cijfers"
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13,333 × 7,5 inch: 16:9
 MARGIN = Inches(0.5)
 TITLE_PT, SUBTITLE_PT, FIGURE_PT, BODY_PT = 32, 20, 40, 18
+SOURCE_CHARS_PER_LINE = 105  # the Bron line at 18 pt across the slide's width
 # chart width in CSS px before scaling (twice that in pixels: 1.600 px for a chart area of about
 # 1.240 px on a 1920 px wide screen); fonts and sizes keep their proportion to it. Fewer pixels
 # than before (1000 px) cut vl-convert's raster time without a visible difference on a slide.
@@ -198,9 +199,6 @@ def _title_slide(prs, deck_url: str, snapshot_id: str, built: str, today: date, 
     else:
         link_lines = [("Open het dashboard om deze presentatie live te zien.", BODY_PT, True)]
     _box(slide, MARGIN, Inches(5.2), SLIDE_W - 2 * MARGIN, Inches(1.8), link_lines, link=deck_url)
-
-
-SOURCE_CHARS_PER_LINE = 105  # 18 pt across the slide's width
 
 
 def figure_text(s: Slide) -> str:

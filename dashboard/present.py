@@ -91,7 +91,7 @@ def _target(
     return path, params
 
 
-def _slide_url(slides: list[str], index: int) -> str | None:
+def slide_url(slides: list[str], index: int) -> str | None:
     """Relative link to slide ``index`` of the deck (relative: works behind a proxy path)."""
     target = _target(slides, index)
     return None if target is None else f"./{target[0]}?{urlencode(target[1])}"
@@ -236,75 +236,5 @@ def controls(parts: int = 1, part_nr: int = 0) -> None:
     _slide_nav(data=data, key=K_NAV, on_nav_change=_on_nav, on_screen_change=_on_screen)
     if in_deck:
         deck_export.download_button(
-            deck_slides(), len(slides), deck_export.absolute(_slide_url(slides, 0)), "slide_pptx"
-        )
-
-
-def share_link() -> str:
-    """An absolute link that reopens exactly this view (all bound filters)."""
-    url = str(st.context.url or "")
-    origin = url.split("/", 3)
-    base = "/".join(origin[:3]) if len(origin) >= 3 else ""
-    page = st.session_state.get(S_PAGE, "")
-    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-    return f"{base}/{page}" + (f"?{query}" if query else "")
-
-
-def slide_label(i: int, link: str) -> str:
-    """'1. Instroom – Eerstejaars per jaar' (page title – chart title)."""
-    captured = st.session_state.get(S_SLIDES, {}).get(link)
-    if captured is not None:
-        return f"{i + 1}. {captured.page_title} – {captured.title}"
-    page = navigation.by_url(link.partition("?")[0]).title
-    return f"{i + 1}. {page} – grafiek uit een gedeelde link (titel volgt bij presenteren)"
-
-
-def _deck_row(i: int, link: str, last: bool) -> None:
-    st.text(slide_label(i, link))
-    a, b, c = st.columns(3)
-    a.button("↑", key=f"deck_up_{i}", on_click=move, args=(i, -1), disabled=i == 0, help="Eerder")
-    b.button("↓", key=f"deck_down_{i}", on_click=move, args=(i, 1), disabled=last, help="Later")
-    c.button("✕", key=f"deck_del_{i}", on_click=remove, args=(i,), help="Verwijder")
-
-
-def sidebar() -> None:
-    """Share link, high contrast, and the presenter's deck: list, reorder, remove, start."""
-    # the link (a code block: Streamlit's highlighter bundle) only once the expander opens;
-    # on every page's first render it cost about as much as a whole bare app (#20 profile)
-    share = st.sidebar.expander(
-        "Deel deze weergave", icon=":material/share:", key="share-view", on_change="rerun"
-    )
-    if share.open:
-        with share:
-            st.caption("Deze link opent precies deze weergave, met alle filters:")
-            st.code(share_link(), language=None, wrap_lines=True)
-    st.sidebar.toggle(
-        "Hoog contrast",
-        key=K_CONTRAST,
-        bind="query-params",
-        help="Zwart op wit, voor een zwakke beamer.",
-    )
-    slides = deck()
-    rejected = st.session_state.pop(S_REJECTED, 0)
-    with st.sidebar.expander(f"Presentatie ({len(slides)} dia's)", expanded=bool(rejected)):
-        if rejected:
-            st.warning(
-                f"{rejected} dia('s) uit de link zijn niet herkend en weggelaten "
-                "(onbekende pagina of geen grafiek)."
-            )
-        if not slides:
-            st.caption("Nog geen dia's. Kies 'Voeg toe aan presentatie' onder een grafiek.")
-            return
-        for i, s in enumerate(slides):
-            _deck_row(i, s, i == len(slides) - 1)
-        st.button(
-            "Start presentatie",
-            key="deck_start",
-            icon=":material/slideshow:",
-            on_click=present_deck,
-            type="primary",
-        )
-        st.caption("De link in de adresbalk bevat de hele presentatie: kopieer hem om te delen.")
-        deck_export.download_button(
-            deck_slides(), len(slides), deck_export.absolute(_slide_url(slides, 0)), "deck_pptx"
+            deck_slides(), len(slides), deck_export.absolute(slide_url(slides, 0)), "slide_pptx"
         )
