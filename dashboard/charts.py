@@ -152,7 +152,7 @@ def trend(
 
     ``label_field`` holds the value as text for the tooltip ("minimaal 1.234" for a lower bound).
     """
-    base = alt.Chart(df)
+    base = alt.Chart()  # the data sits on the layer (charts.layered)
     detail = []
     color = alt.value(PALETTE[0])
     if series:
@@ -190,23 +190,23 @@ def trend(
         else alt.value("circle")
     )
     points = base.mark_point(size=80, filled=True).encode(shape=shape, **enc)
-    return alt.layer(line, points).properties(height=420, width="container")
+    return layered(df, line, points, height=420, width="container")
 
 
 def break_rule(year_after: int, label: str) -> alt.LayerChart:
     """A dashed vertical marker between two years where a definition changes."""
     df = pd.DataFrame({"year": [year_after], "label": [label]})
     rule = (
-        alt.Chart(df)
+        alt.Chart()
         .mark_rule(strokeDash=[6, 4], color="#555555", strokeWidth=2)
         .encode(x=alt.X("year:O"))
     )
     text = (
-        alt.Chart(df)
+        alt.Chart()
         .mark_text(align="left", dx=4, dy=-6, fontSize=12, color="#333333", baseline="bottom")
         .encode(x="year:O", y=alt.value(0), text="label:N")
     )
-    return alt.layer(rule, text)
+    return layered(df, rule, text)
 
 
 def bars(
@@ -225,7 +225,7 @@ def bars(
         colour = alt.condition(
             alt.datum[category] == highlight, alt.value(HIGHLIGHT), alt.value(PALETTE[0])
         )
-    base = alt.Chart(df).encode(
+    base = alt.Chart().encode(
         y=alt.Y(
             f"{category}:N", sort="-x", title=category_title or None, axis=alt.Axis(labelLimit=320)
         ),
@@ -243,7 +243,61 @@ def bars(
         if label_field
         else alt.Text(f"{value}:Q", format=value_format)
     )
-    return alt.layer(bar, text).properties(height=alt.Step(24), width="container")
+    return layered(df, bar, text, height=alt.Step(24), width="container")
+
+
+def layered(
+    data: pd.DataFrame | None, *layers: alt.TopLevelMixin, **props: object
+) -> alt.LayerChart:
+    """Layers over one table (``data``: the table on the layer, layers built on ``alt.Chart()``),
+    or, with ``data=None``, charts drawn over each other (each keeping its own data).
+
+    ``alt.layer`` deep-copies every sub-chart twice to merge selection parameters and, when each
+    sub-chart holds the same DataFrame, hashes each through the DataFrame's full text rendering
+    to hoist it: together half of a chart page's rerun CPU in a profile (py-spy, the #20 note).
+    Our layers carry no parameters, so there is nothing to merge or hoist: the layers are set
+    as they are (a size on a layer moves up, as alt.layer does), and ``props`` (height, width)
+    are set without ``.properties()``, which would copy and merge all layers once more. The
+    Vega-Lite spec is the same (tests/unit/test_rerun_cost.py); the tests validate every page's
+    specs against the schema.
+    """
+    table = alt.Undefined if data is None else data
+    lifted = _lifted_sizes(layers)
+    if lifted is None or any(_kwd(layer, "params") is not alt.Undefined for layer in layers):
+        return alt.layer(*layers, data=table).properties(**props)
+    out = alt.LayerChart(data=table, layer=[])
+    out.layer = [_without(layer, lifted) for layer in layers]
+    for key, value in {**lifted, **props}.items():
+        setattr(out, key, value)
+    return out
+
+
+_SIZES = ("height", "width", "view")  # what alt.layer lifts from the layers to the layer chart
+
+
+def _kwd(chart: alt.TopLevelMixin, key: str) -> object:
+    return chart._kwds.get(key, alt.Undefined)
+
+
+def _lifted_sizes(layers: tuple[alt.TopLevelMixin, ...]) -> dict | None:
+    """The sizes the layers agree on (None: they disagree; alt.layer then says so)."""
+    out: dict = {}
+    for key in _SIZES:
+        values = [v for v in (_kwd(layer, key) for layer in layers) if v is not alt.Undefined]
+        if any(v != values[0] for v in values[1:]):
+            return None
+        if values:
+            out[key] = values[0]
+    return out
+
+
+def _without(chart: alt.TopLevelMixin, keys: dict) -> alt.TopLevelMixin:
+    if not any(_kwd(chart, k) is not alt.Undefined for k in keys):
+        return chart
+    out = _light_copy(chart)
+    for key in keys:
+        out._kwds[key] = alt.Undefined
+    return out
 
 
 def to_spec(chart: alt.TopLevelMixin) -> dict:

@@ -143,7 +143,7 @@ def vacancy_lines(
             .mark_text(dy=-14, align="right", fontSize=12, color="#333333")
             .encode(x=x_enc, y=y_enc, text="note:N")
         )
-    return alt.layer(*layers).properties(height=380, width="container")
+    return charts.layered(None, *layers, height=380, width="container")
 
 
 def forecast_dumbbell(points: pd.DataFrame, spans: pd.DataFrame) -> alt.LayerChart:
@@ -202,7 +202,7 @@ def forecast_dumbbell(points: pd.DataFrame, spans: pd.DataFrame) -> alt.LayerCha
         ],
     )
     text = base.mark_text(dy=-14, fontSize=12, color="#222222").encode(text="label:N")
-    return alt.layer(rule, dots, text).properties(height=alt.Step(56), width="container")
+    return charts.layered(None, rule, dots, text, height=alt.Step(56), width="container")
 
 
 def grouped_bars(
@@ -220,7 +220,7 @@ def grouped_bars(
     df = plain_numbers(df, [category, value, group, label_field])
     order = list(dict.fromkeys(df[category]))
     groups = list(dict.fromkeys(df[group]))
-    base = alt.Chart(df).encode(
+    base = alt.Chart().encode(
         y=alt.Y(
             f"{category}:N",
             sort=order,
@@ -246,4 +246,4 @@ def grouped_bars(
     text = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
         text=alt.Text(f"{label_field}:N")
     )
-    return alt.layer(bars, text).properties(height=alt.Step(22), width="container")
+    return charts.layered(df, bars, text, height=alt.Step(22), width="container")

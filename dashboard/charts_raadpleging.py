@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from dashboard.charts import PALETTE
+from dashboard.charts import PALETTE, layered
 
 CURRENT_COLOUR = PALETTE[0]  # blue
 PREVIOUS_COLOUR = PALETTE[1]  # orange
@@ -57,7 +57,7 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
     total = float(df.groupby("year_label")["value"].sum().max()) if len(df) else 100.0
     years = sorted(df["year_label"].unique().tolist(), reverse=True)
     base = (
-        alt.Chart(df)
+        alt.Chart()
         .transform_stack(
             stack="value",
             groupby=["year_label"],
@@ -95,7 +95,7 @@ def distribution(df: pd.DataFrame, value_title: str = "% van de respondenten") -
         .mark_text(fontSize=12, color="#111111", fontWeight="bold")
         .encode(y=y, x="x_mid:Q", text="label:N")
     )
-    return alt.layer(bar, text).properties(height=alt.Step(44), width="container")
+    return layered(df, bar, text, height=alt.Step(44), width="container")
 
 
 def _range_lines(df: pd.DataFrame, base: alt.Chart) -> list[alt.Chart]:
@@ -146,7 +146,7 @@ def answer_bars(
         scale=year_scale(years, rounds),
         legend=alt.Legend(orient="bottom", direction="horizontal") if len(years) > 1 else None,
     )
-    base = alt.Chart(df).encode(**enc)
+    base = alt.Chart().encode(**enc)
     bar = base.mark_bar().encode(color=colour)
     # the label sits after the bar, or after the range line when there is an upper bound
     text = (
@@ -158,7 +158,7 @@ def answer_bars(
     )
     layers = [bar, *_range_lines(df, base), text]
     step = STEP * len(years) if len(years) > 1 else STEP
-    return alt.layer(*layers).properties(height=alt.Step(step), width="container")
+    return layered(df, *layers, height=alt.Step(step), width="container")
 
 
 def _rounds_long(df: pd.DataFrame, rounds: Rounds) -> pd.DataFrame:
@@ -240,8 +240,8 @@ def dumbbell(
         .encode(y=y, x=alt.X("value:Q"), text="label:N", color=colour)
         for year, dy in ((rounds.previous, -12), (rounds.current, 13))
     )
-    return alt.layer(rule, points, text_previous, text_current).properties(
-        height=alt.Step(40), width="container"
+    return layered(
+        None, rule, points, text_previous, text_current, height=alt.Step(40), width="container"
     )
 
 

@@ -177,7 +177,7 @@ def comparison_trend(
         .mark_point(size=60, filled=True)
         .encode(x_enc, y_enc, colour, tooltip=tooltip)
     )
-    return alt.layer(peers, lines, points).properties(height=380, width="container")
+    return charts.layered(None, peers, lines, points, height=380, width="container")
 
 
 def _tooltip(

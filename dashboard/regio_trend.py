@@ -155,7 +155,7 @@ def trend_block(v: View, data: pd.DataFrame) -> ChartBlock:
         )
         if d["definition"].nunique() > 1:
             for rule in breaks:
-                out = out + rule
+                out = charts.layered(None, out, rule)
         return out
 
     sub = [f"{LEVELS[v.level]} · {VALUES[v.mode]} · locatie van de hogeschool, niet de woonplaats"]

@@ -40,7 +40,7 @@ def _chart(m: Measure):
         )
         for year in m.breaks:
             if data["year"].min() < year <= data["year"].max():
-                chart = chart + charts.break_rule(year, m.break_label)
+                chart = charts.layered(None, chart, charts.break_rule(year, m.break_label))
         return chart
 
     return draw

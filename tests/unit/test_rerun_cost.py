@@ -60,3 +60,44 @@ def test_browser_keeps_messages_from_one_kilobyte():
     list (each 8-10 kB) were sent again on every rerun."""
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["global"]["minCachedMessageSize"] <= 1000
+
+
+def test_layers_that_share_a_table_are_not_hashed_or_copied(monkeypatch):
+    """alt.layer over sub-charts that each hold the same DataFrame hashes each one through the
+    DataFrame's text rendering and deep-copies it (a third of Instroom's rerun CPU under load,
+    py-spy). The chart functions put the table on the layer instead; the spec is unchanged."""
+    hashed = []
+    original = alt.Chart._compute_hash
+
+    def counting(self):
+        hashed.append(1)
+        return original(self)
+
+    monkeypatch.setattr(alt.Chart, "_compute_hash", counting)
+    from dashboard import charts_arbeidsmarkt, charts_raadpleging
+
+    df = pd.DataFrame({"year": [2020, 2021], "n": [5.0, 7.0], "s": ["a", "b"], "t": ["5", "7"]})
+    survey = pd.DataFrame(
+        {
+            "year_label": ["x", "x"],
+            "answer_label": ["ja", "nee"],
+            "answer_rank": [1, 2],
+            "item": ["ja", "nee"],
+            "value": [40.0, 60.0],
+            "label": ["40", "60"],
+            "show_label": [True, True],
+        }
+    )
+    built = [
+        charts.trend(df, "n", "Aantal", series="s"),
+        charts.break_rule(2021, "breuk"),
+        charts.bars(df, "s", "n", "Aantal", label_field="t"),
+        charts_arbeidsmarkt.grouped_bars(df, "s", "n", "year", "Aantal", "t"),
+        charts_raadpleging.distribution(survey),
+        charts_raadpleging.answer_bars(survey, "%", charts_raadpleging.Rounds(current="x")),
+    ]
+    assert hashed == []
+    for chart in built:  # the table sits once, on the layer; no layer carries its own copy
+        spec = chart.to_dict()
+        assert "data" in spec or "datasets" in spec
+        assert all("data" not in layer for layer in spec["layer"])
