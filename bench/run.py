@@ -255,9 +255,10 @@ class Sampler(threading.Thread):
 
 
 class Server:
-    """`streamlit run <script> --server.headless true` on a port of ours, killed by pid."""
+    """A headless server on a port of ours, killed by pid: the dashboard as production starts it
+    (``python -m dashboard.serve``, script None) or ``streamlit run <script>``."""
 
-    def __init__(self, name: str, script: Path, cwd: Path, port: int, logdir: Path):
+    def __init__(self, name: str, script: Path | None, cwd: Path, port: int, logdir: Path):
         self.name, self.port = name, port
         self.url = f"http://127.0.0.1:{port}"
         self.log = logdir / f"{name}.log"
@@ -292,7 +293,7 @@ def start_servers(tmp: Path) -> dict[str, Server]:
     (bare_cfg / ".streamlit").mkdir()
     shutil.copy(REPO / ".streamlit" / "config.toml", bare_cfg / ".streamlit" / "config.toml")
     servers = {
-        "app": Server("app", REPO / "app.py", REPO, free_port(taken), tmp),
+        "app": Server("app", None, REPO, free_port(taken), tmp),
         "bare": Server("bare", bare_cfg / "bare_app.py", bare_cfg, free_port(taken), tmp),
         "bare_default": Server(
             "bare_default", bare_default / "bare_app.py", bare_default, free_port(taken), tmp

@@ -98,6 +98,12 @@ function trimSidebarTabStops() {
   }
 }
 
+// Change an attribute only when its value differs: every write to <html> restyles the whole
+// page, and a write that is itself observed would keep the observer running every frame.
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 // How many choices the page shows in its main area (for the switch's label).
 const FILTER_WIDGETS = '[data-testid="stMain"] [data-testid="stElementContainer"]:has('
   + '[data-testid="stMultiSelect"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"], '
@@ -109,9 +115,11 @@ function updateSwitch() {
   if (!button) return;
   const open = document.documentElement.classList.contains(OPEN_CLASS);
   const count = document.querySelectorAll(FILTER_WIDGETS).length;
-  button.hidden = count === 0;
-  button.setAttribute('aria-expanded', String(open));
-  button.textContent = `${open ? 'Filters verbergen' : 'Filters tonen'} (${count})`;
+  const text = `${open ? 'Filters verbergen' : 'Filters tonen'} (${count})`;
+  if (button.hidden !== (count === 0)) button.hidden = count === 0;
+  setAttr(button, 'aria-expanded', String(open));
+  // the text only when it changes: a new text node is a mutation, which would run this again
+  if (button.textContent !== text) button.textContent = text;
 }
 
 function addSwitch() {
@@ -185,10 +193,12 @@ function install() {
   document.addEventListener('click', unfoldIntro);
   document.addEventListener('click', closeSidebarAfterNavigation, true);
   let pending = false;
+  // After React changed the page (once per animation frame at most). Nothing here writes what it
+  // does not change, so the observer goes quiet between reruns. The theme is read elsewhere:
+  // getComputedStyle forces a full style pass, and the theme changes only with <head>.
   const refresh = () => {
     pending = false;
-    document.documentElement.setAttribute('lang', 'nl');
-    markTheme();
+    setAttr(document.documentElement, 'lang', 'nl');
     translate(document.body);
     nameSparklines();
     trimSidebarTabStops();
@@ -202,15 +212,17 @@ function install() {
   });
   observer.observe(document.body, { childList: true, subtree: true });
   // a theme switch only swaps style sheets in <head>: look again then
-  observer.observe(document.head, { childList: true });
+  new MutationObserver(() => window.requestAnimationFrame(markTheme))
+    .observe(document.head, { childList: true });
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', markTheme);
   window.setInterval(markTheme, 1000);  // emotion may restyle through the CSSOM alone
+  markTheme();
   refresh();
 }
 
 export default function (component) {
   // The dashboard speaks Dutch: tell screen readers and browsers (Streamlit sets lang="en").
-  document.documentElement.setAttribute('lang', 'nl');
+  setAttr(document.documentElement, 'lang', 'nl');
   if (!window.swicPageInstalled) {
     window.swicPageInstalled = true;
     install();

@@ -101,3 +101,27 @@ def test_layers_that_share_a_table_are_not_hashed_or_copied(monkeypatch):
         spec = chart.to_dict()
         assert "data" in spec or "datasets" in spec
         assert all("data" not in layer for layer in spec["layer"])
+
+
+def test_to_spec_does_not_rebuild_layer_charts(monkeypatch):
+    """to_dict copies the chart (and each nested layer chart) through LayerChart's constructor,
+    which deep-copies every layer to merge parameters again; altair_speed makes that copy
+    shallow. The spec still validates and the chart object is left as it was."""
+    df = pd.DataFrame({"year": [2020, 2021, 2022], "n": [5, 7, 9]})
+    chart = charts.finish(
+        charts.layered(None, charts.trend(df, "n", "Aantal"), charts.break_rule(2021, "breuk")),
+        "Titel",
+    )
+    before = chart.to_dict(validate=True)
+    built = []
+    original = alt.LayerChart.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(alt.LayerChart, "__init__", counting)
+    spec = charts.to_spec(chart)
+    assert built == []
+    assert len(spec["layer"]) == 2 and len(spec["layer"][0]["layer"]) == 2
+    assert chart.to_dict(validate=True) == before
