@@ -93,3 +93,21 @@ def test_share_link_reopens_exactly_this_view(page, server_url):
     page.goto(link)
     wait_ready(page)
     expect(page.get_by_role("radio", name="Gediplomeerd")).to_be_checked(timeout=30_000)
+
+
+def test_page_script_goes_quiet_between_reruns(page, server_url):
+    """page.js rewrites the page only where something changed: once Streamlit is done, nothing in
+    the document keeps changing (its observer once re-ran every animation frame, because its own
+    write of the Filters switch's text was a mutation it observed: ~27 passes per rerun)."""
+    page.goto(f"{server_url}/over")
+    wait_ready(page)
+    page.evaluate(
+        """() => {
+      window.__lastMutation = performance.now();
+      new MutationObserver(() => { window.__lastMutation = performance.now(); })
+        .observe(document, {childList: true, subtree: true, attributes: true,
+                            characterData: true});
+    }"""
+    )
+    # a full second without any change to the document, within 15 s
+    page.wait_for_function("() => performance.now() - window.__lastMutation > 1000", timeout=15000)

@@ -123,5 +123,6 @@ def test_to_spec_does_not_rebuild_layer_charts(monkeypatch):
     monkeypatch.setattr(alt.LayerChart, "__init__", counting)
     spec = charts.to_spec(chart)
     assert built == []
-    assert len(spec["layer"]) == 2 and len(spec["layer"][0]["layer"]) == 2
+    assert len(spec["layer"]) == 2
+    assert len(spec["layer"][0]["layer"]) == 2
     assert chart.to_dict(validate=True) == before
