@@ -1,7 +1,5 @@
 """Sociaal Werk in Cijfers: entry point. Page config, shared filters, navigation, presenting."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from dashboard import chrome, filters, navigation, present, present_sidebar
@@ -9,7 +7,7 @@ from dashboard import queries as q
 
 st.set_page_config(
     page_title=navigation.SITE,
-    page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "icon.png"),  # local: no CDN
+    page_icon=navigation.ICON,  # local: no CDN
     layout="wide",
     menu_items={
         "About": "Sociaal Werk in Cijfers: open dashboard over opleiding, arbeidsmarkt "
@@ -19,11 +17,7 @@ st.set_page_config(
 
 q.pin_snapshot()  # this run reads one snapshot; a refresh on disk shows from the next run
 
-pages = [
-    st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=p.default)
-    for p in navigation.PAGES
-]
-page = st.navigation(pages)
+page = st.navigation(navigation.st_pages())
 # each page its own browser title (tabs, bookmarks, history, screen readers): set_page_config is
 # additive, and st.Page's title alone is overridden by the site title set above
 st.set_page_config(page_title=navigation.browser_title(page.url_path or ""))

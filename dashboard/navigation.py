@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import copy
+import functools
 from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,41 @@ PAGES: tuple[PageSpec, ...] = (
 )
 SITE = "Sociaal Werk in Cijfers"
 PUBLISHER = SITE
+
+
+# The favicon as a data URL (local, no CDN): a file path made Streamlit resolve, read and hash the
+# file on every run of every page.
+ICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).parent / "assets" / "icon.png").read_bytes()
+).decode("ascii")
+
+
+_REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def _built_pages() -> tuple:
+    # absolute paths: the same pages whichever script (app.py, a test's) builds them first
+    return tuple(
+        st.Page(
+            _REPO / p.path,
+            title=p.title,
+            icon=p.icon,
+            url_path=p.url_path or None,
+            default=p.default,
+        )
+        for p in PAGES
+    )
+
+
+def st_pages() -> list:
+    """This run's ``st.Page`` objects for app.py's ``st.navigation``.
+
+    Built once per process (``st.Page`` resolves and checks its file on every call: a tenth of
+    a chart-free page's rerun), and handed out as shallow copies, because ``st.navigation``
+    marks the page it runs on the object itself and sessions run side by side.
+    """
+    return [copy.copy(page) for page in _built_pages()]
 
 
 def browser_title(url_path: str) -> str:

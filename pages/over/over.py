@@ -1,56 +1,11 @@
 """Over de data: every snapshot with source, licence, years, rows and build date."""
 
-import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from dashboard import fmt, ui
 from dashboard import queries as q
 from dashboard.queries_catalog import catalog
-
-
-def _span(periods: list) -> str:
-    return "–" if not periods else f"{periods[0]} t/m {periods[-1]} ({len(periods)})"
-
-
-@st.cache_resource(max_entries=3, show_spinner=False)
-def _tables(snapshot: str) -> tuple[pa.Table, pa.Table | None]:
-    """Both tables of this page, built once per snapshot (Arrow: sent without conversion).
-
-    Rebuilding and converting two DataFrames was most of this page's work on every rerun.
-    """
-    snapshots = q.database().manifest.get("snapshots", {})
-    rows = [
-        {
-            "Snapshot": name,
-            "Titel": e.get("title"),
-            "Uitgever": e.get("publisher"),
-            "Licentie": e.get("licence"),
-            "Jaren": "–" if not e.get("years") else f"{e['years'][0]}–{e['years'][1]}",
-            "Rijen": e.get("rows"),
-            "Peildatum": e.get("peildatum", "–"),
-            "Gebouwd": e.get("built_at"),
-            "Bronbestanden": ", ".join(r["path"] for r in e.get("raw_files", [])),
-        }
-        for name, e in snapshots.items()
-    ]
-    vintage_rows = [
-        {
-            "Snapshot": name,
-            "Bestand": v.get("slot"),
-            "Versie": v.get("vintage"),
-            "Toegevoegd": v.get("added") or "oorspronkelijk bestand",
-            "sha256": str(v.get("sha256", ""))[:12],
-            "Levert perioden": _span(v.get("periods", [])),
-        }
-        for name, e in snapshots.items()
-        for v in e.get("vintages", [])
-    ]
-    table = pa.Table.from_pandas(pd.DataFrame(rows), preserve_index=False)
-    if not vintage_rows:
-        return table, None
-    return table, pa.Table.from_pandas(pd.DataFrame(vintage_rows), preserve_index=False)
-
+from pages.over import tables
 
 st.title("Over de data")
 st.write(
@@ -62,7 +17,7 @@ db = q.database()
 st.caption(f"Snapshot-id: {db.snapshot_id} · gebouwd: {ui.version_date() or 'onbekend'}")
 if db.problems:
     st.warning("Niet beschikbaar: " + "; ".join(f"{k}: {v}" for k, v in db.problems.items()))
-snapshots_table, vintages_table = _tables(db.snapshot_id)
+snapshots_table, vintages_table = tables.tables(db.snapshot_id)
 st.dataframe(snapshots_table, hide_index=True, width="stretch")
 if vintages_table is not None:
     st.subheader("Welke versie levert welke perioden")

@@ -126,3 +126,32 @@ def test_to_spec_does_not_rebuild_layer_charts(monkeypatch):
     assert len(spec["layer"]) == 2
     assert len(spec["layer"][0]["layer"]) == 2
     assert chart.to_dict(validate=True) == before
+
+
+def test_page_entries_define_no_cached_functions():
+    """Streamlit executes a page's entry file on every run, so a st.cache_* decorator there keys
+    itself by reading its own source again on every rerun (inspect.getsource: a tenth of Over de
+    data's rerun). Cached functions live in the page's modules, imported once."""
+    from dashboard.navigation import PAGES
+
+    for spec in PAGES:
+        text = (REPO / spec.path).read_text(encoding="utf-8")
+        assert "st.cache_" not in text, spec.path
+
+
+def test_page_objects_are_built_once_and_handed_out_as_copies():
+    """st.Page resolves and checks its file on every call; st.navigation marks the page it runs
+    on the object, so concurrent sessions each get their own copy of the once-built pages."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "from dashboard import navigation\n"
+        "a, b = navigation.st_pages(), navigation.st_pages()\n"
+        "st.session_state['same'] = [x is y for x, y in zip(a, b, strict=True)]\n"
+        "st.session_state['paths'] = [x._page == y._page for x, y in zip(a, b, strict=True)]\n"
+    )
+    at.run()
+    assert not at.exception
+    assert at.session_state["same"] == [False] * 7
+    assert at.session_state["paths"] == [True] * 7
