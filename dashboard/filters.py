@@ -63,6 +63,8 @@ class _Options:
     region_labels: Mapping[str, str]
     regions: Mapping[str, tuple[str, str]]  # code -> (name, level)
     provincies: Mapping[str, str]  # gemeente or provincie code -> provincie name
+    programme_names: Mapping[str, str]  # CROHO code -> programme name
+    institution_names: Mapping[str, str]  # BRIN code -> hogeschool name
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -89,6 +91,7 @@ def _options(snapshot: str) -> _Options:
         for r in regions.itertuples()
         if r.region_level in ("provincie", "gemeente")
     }
+    inst = q.options__institutions()
     return _Options(
         groups,
         default,
@@ -96,6 +99,10 @@ def _options(snapshot: str) -> _Options:
         MappingProxyType(labels),
         MappingProxyType(info),
         MappingProxyType(provincies),
+        MappingProxyType(dict(zip(progs["programme_code"], progs["programme_name"], strict=True))),
+        MappingProxyType(
+            dict(zip(inst["institution_code"], inst["institution_name"], strict=True))
+        ),
     )
 
 
@@ -103,6 +110,21 @@ def group_options() -> tuple[list[str], list[str]]:
     """(all groups, default groups) from the curated programme list."""
     opts = _options(q.snapshot_id())
     return list(opts.groups), list(opts.default_groups)
+
+
+def programme_names() -> Mapping[str, str]:
+    """CROHO code -> programme name, every curated programme (one object per snapshot)."""
+    return _options(q.snapshot_id()).programme_names
+
+
+def institution_names() -> Mapping[str, str]:
+    """BRIN code -> hogeschool name (one object per snapshot)."""
+    return _options(q.snapshot_id()).institution_names
+
+
+def codes_by_group() -> Mapping[str, tuple[str, ...]]:
+    """Programme group -> its CROHO codes (one object per snapshot)."""
+    return _options(q.snapshot_id()).codes_by_group
 
 
 def region_labels() -> Mapping[str, str]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import filters, queries
 from dashboard.catalog import Measure
 from dashboard.components.controls import choice
-from dashboard.filters import Filters
 from dashboard.params import Instroom as P
 from dashboard.queries_catalog import catalog
 
@@ -20,13 +19,11 @@ def measure_labels() -> dict[str, str]:
     return {key: m.label for key, m in catalog().measures.items()}
 
 
-def controls(f: Filters) -> tuple[queries.StudentSelection, int]:
+def controls(f: filters.Filters) -> tuple[queries.StudentSelection, int]:
     """The filters above the tabs -> a StudentSelection and the chosen year."""
-    progs = queries.options__programmes()
-    progs = progs[progs["programme_code"].isin(f.programmes)]
-    names = dict(zip(progs["programme_code"], progs["programme_name"], strict=True))
-    inst = queries.options__institutions()
-    inst_names = dict(zip(inst["institution_code"], inst["institution_name"], strict=True))
+    chosen_groups = set(f.programmes)
+    names = {c: n for c, n in filters.programme_names().items() if c in chosen_groups}
+    inst_names = filters.institution_names()
     c1, c2, c3 = st.columns([2.1, 2, 1.4])
     measure = choice("Maat", measure_labels(), key=P.MEASURE, container=c1)
     chosen = c2.multiselect(
@@ -73,8 +70,8 @@ def controls(f: Filters) -> tuple[queries.StudentSelection, int]:
     return sel, int(year)
 
 
-def selection_label(sel: queries.StudentSelection, f: Filters) -> str:
-    progs = queries.options__programmes().set_index("programme_code")["programme_name"]
+def selection_label(sel: queries.StudentSelection, f: filters.Filters) -> str:
+    progs = filters.programme_names()
     # "mijn regio" with its level first ("gemeente Zwolle"), so a cut subtitle still names it
     parts = [
         f.region_text,
@@ -83,7 +80,7 @@ def selection_label(sel: queries.StudentSelection, f: Filters) -> str:
         else ", ".join(progs.get(c, c) for c in sel.programmes),
     ]
     if sel.institution:
-        inst = queries.options__institutions().set_index("institution_code")["institution_name"]
+        inst = filters.institution_names()
         parts.append(str(inst.get(sel.institution, sel.institution)))
     if sel.study_modes:
         parts.append("/".join(sel.study_modes))
