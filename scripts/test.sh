@@ -34,20 +34,24 @@ run_pytest() {
   if [ $rc -eq 5 ]; then echo "pytest: no tests collected for: $*"; rc=0; fi
   return $rc
 }
-# unit/app tiers on 2 pytest-xdist workers (TEST_WORKERS=0 runs them in one process). loadfile
-# keeps a test file on one worker: its module fixtures and shared AppTest loads run once.
-XDIST=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# unit/app tiers on 2 pytest-xdist workers (TEST_WORKERS=0 runs them in one process). The fast
+# tier steals work (its files differ tenfold in length: loadfile left one worker idle at the end,
+# 63 s -> 51 s); the slow tier keeps a file on one worker, so its module fixtures (a data rebuild)
+# run once.
+XDIST=(-n "${TEST_WORKERS:-2}")
+FAST=("${XDIST[@]}" --dist worksteal)
+SLOW=("${XDIST[@]}" --dist loadfile)
 if [ "${1:-}" = "--fast" ]; then
   # the quick loop: unit + app tests without the slow tier (rebuilds, hostile-URL matrix)
   echo "· fast tier: unit and app tests (not slow)"
-  run_pytest -m "not e2e and not slow" "${XDIST[@]}"
+  run_pytest -m "not e2e and not slow" "${FAST[@]}"
   echo "· fast checks passed (run without --fast for the slow tier and the browser tests)"
   exit 0
 fi
 echo "· unit and app tests (fast tier)"
-run_pytest -m "not e2e and not slow" "${XDIST[@]}"
+run_pytest -m "not e2e and not slow" "${FAST[@]}"
 echo "· slow tier (data rebuilds, refresh, hostile-URL matrix)"
-run_pytest -m "slow and not e2e" "${XDIST[@]}"
+run_pytest -m "slow and not e2e" "${SLOW[@]}"
 echo "· browser tests (Playwright + Debian chromium)"
 run_pytest -m e2e
 echo "· all checks passed"

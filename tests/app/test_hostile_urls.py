@@ -42,6 +42,18 @@ EVERY_PARAM = {
 for _case, _value in EVERY_PARAM.items():
     HOSTILE[_case] = dict.fromkeys(sorted(params.all_keys()), _value)
 
+# The cases a page's own hostile test runs in the fast tier: every parameter at once with script,
+# SQL and a 10 kB value, plus a hostile presentation. The others run in the slow tier.
+FAST_CASES = ("every_param_script", "every_param_sql", "every_param_long", "presentation_bad")
+
+
+def cases(names: object) -> list:
+    """``names`` as parametrize values: the FAST_CASES in the fast tier, the rest marked slow."""
+    return [
+        pytest.param(n, id=n, marks=() if n in FAST_CASES else pytest.mark.slow)
+        for n in sorted(names)
+    ]
+
 
 def _row_counts(d: db.Database) -> dict[str, int]:
     return {

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, fmt, params
 from dashboard.navigation import page_path
+from tests.app.test_hostile_urls import cases
 from tests.apptest import load, open_popovers, shown
 from tests.conftest import REPO
 
@@ -167,7 +168,7 @@ def _hostile_cases() -> dict[str, dict[str, str]]:
     return {name: query for name, query in HOSTILE.items() if page_keys & set(query)}
 
 
-@pytest.mark.parametrize("case", sorted(_hostile_cases()))
+@pytest.mark.parametrize("case", cases(_hostile_cases()))
 def test_hostile_url_on_the_page_is_ignored(case):
     at = _run(**_hostile_cases()[case])
     for el in at.markdown:

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, geo
 from dashboard.navigation import page_path
-from tests.app.test_hostile_urls import HOSTILE
+from tests.app.test_hostile_urls import HOSTILE, cases
 from tests.apptest import load, shown
 from tests.conftest import RAW, REPO
 
@@ -142,7 +142,7 @@ def test_invalid_url_values_fall_back():
     assert at.session_state["peers"] == 5
 
 
-@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("case", cases(HOSTILE))
 def test_hostile_url_is_ignored_on_regio(case):
     """Every hostile case on the Regio page itself, with its gemeente and upload widgets."""
     at = _run(**HOSTILE[case])
