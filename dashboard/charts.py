@@ -5,11 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard import (
-    altair_speed,  # noqa: F401  (installs itself: fast data, schema table once)
-    charts_layout,
-    fmt,
-)
+from dashboard import charts_layout, fmt
+from dashboard.altair_speed import layered  # also charts.layered for the chart modules
+from dashboard.altair_speed import light_copy as _light_copy  # installs itself on import
 
 # Okabe-Ito: colour-blind safe, distinguishable in grey scale by order
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -110,20 +108,6 @@ def finish(
     if title:
         out.title = alt.TitleParams(title, subtitle=subtitle or [], anchor="start")
     out.usermeta = {**_meta(chart), "swic_size": "large" if large else "normal"}
-    return out
-
-
-def _light_copy(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """A new chart object sharing the layers/encodings, with its own top-level properties.
-
-    ``chart.properties()`` copies through the class constructor (LayerChart re-merges every
-    layer's params) and validates each property against the JSON schema: ~40% of building a
-    layered chart on every rerun. Only top-level keys are set here, so sharing the rest is safe;
-    the tests validate every finished spec against the schema.
-    """
-    out = object.__new__(type(chart))
-    out.__dict__.update(chart.__dict__)
-    object.__setattr__(out, "_kwds", dict(chart._kwds))
     return out
 
 
@@ -244,60 +228,6 @@ def bars(
         else alt.Text(f"{value}:Q", format=value_format)
     )
     return layered(df, bar, text, height=alt.Step(24), width="container")
-
-
-def layered(
-    data: pd.DataFrame | None, *layers: alt.TopLevelMixin, **props: object
-) -> alt.LayerChart:
-    """Layers over one table (``data``: the table on the layer, layers built on ``alt.Chart()``),
-    or, with ``data=None``, charts drawn over each other (each keeping its own data).
-
-    ``alt.layer`` deep-copies every sub-chart twice to merge selection parameters and, when each
-    sub-chart holds the same DataFrame, hashes each through the DataFrame's full text rendering
-    to hoist it: together half of a chart page's rerun CPU in a profile (py-spy, the #20 note).
-    Our layers carry no parameters, so there is nothing to merge or hoist: the layers are set
-    as they are (a size on a layer moves up, as alt.layer does), and ``props`` (height, width)
-    are set without ``.properties()``, which would copy and merge all layers once more. The
-    Vega-Lite spec is the same (tests/unit/test_rerun_cost.py); the tests validate every page's
-    specs against the schema.
-    """
-    table = alt.Undefined if data is None else data
-    lifted = _lifted_sizes(layers)
-    if lifted is None or any(_kwd(layer, "params") is not alt.Undefined for layer in layers):
-        return alt.layer(*layers, data=table).properties(**props)
-    out = alt.LayerChart(data=table, layer=[])
-    out.layer = [_without(layer, lifted) for layer in layers]
-    for key, value in {**lifted, **props}.items():
-        setattr(out, key, value)
-    return out
-
-
-_SIZES = ("height", "width", "view")  # what alt.layer lifts from the layers to the layer chart
-
-
-def _kwd(chart: alt.TopLevelMixin, key: str) -> object:
-    return chart._kwds.get(key, alt.Undefined)
-
-
-def _lifted_sizes(layers: tuple[alt.TopLevelMixin, ...]) -> dict | None:
-    """The sizes the layers agree on (None: they disagree; alt.layer then says so)."""
-    out: dict = {}
-    for key in _SIZES:
-        values = [v for v in (_kwd(layer, key) for layer in layers) if v is not alt.Undefined]
-        if any(v != values[0] for v in values[1:]):
-            return None
-        if values:
-            out[key] = values[0]
-    return out
-
-
-def _without(chart: alt.TopLevelMixin, keys: dict) -> alt.TopLevelMixin:
-    if not any(_kwd(chart, k) is not alt.Undefined for k in keys):
-        return chart
-    out = _light_copy(chart)
-    for key in keys:
-        out._kwds[key] = alt.Undefined
-    return out
 
 
 def to_spec(chart: alt.TopLevelMixin) -> dict:
