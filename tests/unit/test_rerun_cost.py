@@ -18,18 +18,24 @@ def _layered() -> alt.LayerChart:
     return charts.trend(df, "n", "Aantal")
 
 
+def _calls(monkeypatch, cls: type, name: str) -> list:
+    """Count calls of ``cls.name`` (the method still runs); the returned list grows per call."""
+    calls: list = []
+    original = getattr(cls, name)
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(cls, name, counting)
+    return calls
+
+
 def test_finish_and_enlarge_do_not_rebuild_the_chart(monkeypatch):
     """properties() copied a LayerChart through its constructor (re-merging every layer's params)
     and schema-validated each property: ~13 ms per chart on every rerun."""
     chart = _layered()
-    built = []
-    original = alt.LayerChart.__init__
-
-    def counting(self, *args, **kwargs):
-        built.append(1)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(alt.LayerChart, "__init__", counting)
+    built = _calls(monkeypatch, alt.LayerChart, "__init__")
     done = charts.enlarge(charts.finish(chart, "Titel", "Ondertitel"))
     assert built == []
     # the original is untouched, the result carries title, size and presentation height
@@ -66,14 +72,7 @@ def test_layers_that_share_a_table_are_not_hashed_or_copied(monkeypatch):
     """alt.layer over sub-charts that each hold the same DataFrame hashes each one through the
     DataFrame's text rendering and deep-copies it (a third of Instroom's rerun CPU under load,
     py-spy). The chart functions put the table on the layer instead; the spec is unchanged."""
-    hashed = []
-    original = alt.Chart._compute_hash
-
-    def counting(self):
-        hashed.append(1)
-        return original(self)
-
-    monkeypatch.setattr(alt.Chart, "_compute_hash", counting)
+    hashed = _calls(monkeypatch, alt.Chart, "_compute_hash")
     from dashboard import charts_arbeidsmarkt, charts_raadpleging
 
     df = pd.DataFrame({"year": [2020, 2021], "n": [5.0, 7.0], "s": ["a", "b"], "t": ["5", "7"]})
@@ -113,14 +112,7 @@ def test_to_spec_does_not_rebuild_layer_charts(monkeypatch):
         "Titel",
     )
     before = chart.to_dict(validate=True)
-    built = []
-    original = alt.LayerChart.__init__
-
-    def counting(self, *args, **kwargs):
-        built.append(1)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(alt.LayerChart, "__init__", counting)
+    built = _calls(monkeypatch, alt.LayerChart, "__init__")
     spec = charts.to_spec(chart)
     assert built == []
     assert len(spec["layer"]) == 2
