@@ -72,10 +72,7 @@ def _shallow_layer_copies() -> None:
     def copy(self: alt.LayerChart, deep: object = True, ignore: object = None) -> alt.LayerChart:
         if deep is not False or ignore:
             return original(self, deep, ignore)
-        out = object.__new__(type(self))
-        out.__dict__.update(self.__dict__)
-        object.__setattr__(out, "_kwds", dict(self._kwds))
-        return out
+        return light_copy(self)
 
     copy._swic_shallow = True  # type: ignore[attr-defined]
     alt.LayerChart.copy = copy  # type: ignore[method-assign]

@@ -122,11 +122,6 @@ def institution_names() -> Mapping[str, str]:
     return _options(q.snapshot_id()).institution_names
 
 
-def codes_by_group() -> Mapping[str, tuple[str, ...]]:
-    """Programme group -> its CROHO codes (one object per snapshot)."""
-    return _options(q.snapshot_id()).codes_by_group
-
-
 def region_labels() -> Mapping[str, str]:
     return _options(q.snapshot_id()).region_labels
 

@@ -21,8 +21,8 @@ def measure_labels() -> dict[str, str]:
 
 def controls(f: filters.Filters) -> tuple[queries.StudentSelection, int]:
     """The filters above the tabs -> a StudentSelection and the chosen year."""
-    chosen_groups = set(f.programmes)
-    names = {c: n for c, n in filters.programme_names().items() if c in chosen_groups}
+    in_groups = set(f.programmes)  # the programmes of the sidebar's groups
+    names = {c: n for c, n in filters.programme_names().items() if c in in_groups}
     inst_names = filters.institution_names()
     c1, c2, c3 = st.columns([2.1, 2, 1.4])
     measure = choice("Maat", measure_labels(), key=P.MEASURE, container=c1)
