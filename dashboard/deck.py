@@ -20,6 +20,7 @@ drawn (viewed or presented).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -50,13 +51,18 @@ S_REJECTED = "_deck_rejected"  # int: slide links from the URL that were not our
 class BlockRef:
     """What a chart block drew in this run: enough to freeze a Slide on click."""
 
-    chart: alt.TopLevelMixin  # the finished chart (already built for the page; not copied)
+    # the finished chart, or its builder: a block drawn from its remembered spec (dashboard.drawn)
+    # builds the chart only when a slide, the presentation or an image download needs it
+    chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin]
     prov: exports.Provenance
     summary: str
     definition: str
     subtitle: str
     key_figure: str
     caveats: tuple[str, ...]
+
+    def the_chart(self) -> alt.TopLevelMixin:
+        return self.chart if isinstance(self.chart, alt.TopLevelMixin) else self.chart()
 
 
 def active() -> bool:
@@ -176,7 +182,7 @@ def key_of(link: str) -> str:
 
 def freeze(link: str, key: str, ref: BlockRef) -> Slide:
     """The Slide of one chart block: the spec as drawn (light theme), texts and provenance."""
-    spec = charts.to_spec(ref.chart)
+    spec = charts.to_spec(ref.the_chart())
     spec["description"] = f"{ref.prov.title}. {ref.summary}"
     path = link.partition("?")[0]
     return Slide(

@@ -29,7 +29,7 @@ def slide_spec(
     w, h = screen or slide_layout.FALLBACK_SCREEN
     font = slide_layout.scale(w, h)
     size = slide_layout.chart_size(screen, _texts(ref), ref.key_figure, in_deck)
-    spec = charts.to_spec(charts.enlarge(ref.chart))
+    spec = charts.to_spec(charts.enlarge(ref.the_chart()))
     per_part = slide_layout.rows_per_part(size[1], font)
     spec, j, parts, total = slide_layout.part(spec, j, per_part)
     spec = charts_layout.for_slide(spec, contrast=contrast, size=size, font=font)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -12,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, exports, fmt, navigation, present, slide_view
+from dashboard import charts, exports, fmt, navigation, present, screen, slide_view
 from dashboard import queries as q
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -129,8 +130,8 @@ _PRESENT_BUTTONS = (  # label, key suffix, icon, callback, help
 
 
 def chart_block(
-    chart: alt.TopLevelMixin,
-    data: pd.DataFrame,
+    chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin],
+    data: pd.DataFrame | Callable[[], pd.DataFrame],
     prov: exports.Provenance,
     summary: str,
     key: str,
@@ -138,12 +139,14 @@ def chart_block(
     subtitle: str = "",
     key_figure: str = "",
     caveats: tuple[str, ...] = (),
+    spec: dict | None = None,
 ) -> None:
     """A chart with its text alternative, source line, data table, downloads and presenting.
 
     In presentation mode only the chart whose key is in the URL (``toon``) is drawn, large.
     Every drawn block registers itself for this run, so "Voeg toe aan presentatie" can freeze
-    it as a slide (``present.register``).
+    it as a slide (``present.register``). ``chart`` and ``data`` may be builders, called only
+    when needed; ``spec``, when given, is the ready ``screen_spec`` of the chart.
     """
     if present.active() and present.shown_key() != key:
         return
@@ -160,7 +163,9 @@ def chart_block(
     if present.active():
         _slide(ref)
         return
-    show_chart(chart, f"{prov.title}. {summary}")
+    if spec is None:
+        spec = screen.remembered(ref.the_chart(), f"{prov.title}. {summary}")
+    draw(spec)
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
     st.caption(_plain(citation(prov.title)))
@@ -171,8 +176,9 @@ def chart_block(
     # the table and downloads are built only while the expander is open (saves every rerun)
     with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
         if box.open:
-            st.dataframe(data, hide_index=True, width="stretch")
-            downloads(chart, data, prov, key, definition)
+            table = data if isinstance(data, pd.DataFrame) else data()
+            st.dataframe(table, hide_index=True, width="stretch")
+            downloads(ref.the_chart(), table, prov, key, definition)
 
 
 _DOWNLOADS = (  # label, extension, mime type
@@ -227,9 +233,11 @@ def show_chart(chart: alt.TopLevelMixin, description: str = "") -> None:
 
     ``description`` becomes the accessible name of the chart's SVG (Vega's aria-label).
     """
-    spec = charts.to_spec(chart)
-    if description:
-        spec["description"] = description
+    draw(screen.remembered(chart, description))
+
+
+def draw(spec: dict) -> None:
+    """Send a ``screen_spec`` to the browser, in dark ink on a dark page."""
     st.vega_lite_chart(charts.for_theme(spec, dark=dark_theme()), width="stretch")
 
 

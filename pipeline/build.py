@@ -238,7 +238,10 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
 def build(raw: Path, out: Path, check_only: bool = False) -> dict:
     t0 = time.perf_counter()
     supplied: dict[str, list[dict]] = {}
-    tables, geo = collect(raw, supplied)
+    # the snapshot bytes are defined with pandas' default pyarrow-backed text, also when the
+    # calling process chose Python strings (the dashboard does: dashboard/__init__.py)
+    with pd.option_context("mode.string_storage", "pyarrow"):
+        tables, geo = collect(raw, supplied)
     problems = [p for name, (df, _) in tables.items() for p in validate(name, df)]
     if problems:
         raise BuildError(raw, None, None, "contract geschonden: " + "; ".join(problems[:5]))

@@ -35,12 +35,14 @@ def fresh_caches():
     """
     import streamlit as st
 
-    from dashboard import geo
+    from dashboard import drawn, geo
 
     st.cache_data.clear()
     st.cache_resource.clear()
     geo.features.cache_clear()
+    drawn.clear()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    drawn.clear()
     geo.features.cache_clear()

@@ -7,6 +7,7 @@ A tab module is then mostly a list of blocks plus its controls.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_images, charts, exports, labels, sources, ui
+from dashboard import chart_images, charts, drawn, exports, labels, queries, screen, sources, ui
 
 
 @dataclass(frozen=True)
@@ -45,26 +46,62 @@ def provenance(block: ChartBlock, data: pd.DataFrame) -> exports.Provenance:
     return sources.provenance(parts, block.title, block.selection, block.peildatum)
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    """A block's plain outputs for one data frame (kept by dashboard.drawn; no chart object)."""
+
+    spec: dict  # screen.screen_spec: what the browser is sent
+    prov: exports.Provenance
+    summary: str
+    key_figure: str
+    caveats: tuple[str, ...]
+    subtitle: str
+
+
+def _chart(block: ChartBlock, data: pd.DataFrame) -> alt.TopLevelMixin:
+    return charts.finish(block.chart(data), block.title, block.subtitle)
+
+
+def _draw(block: ChartBlock, data: pd.DataFrame, chart: Callable[[], alt.TopLevelMixin]) -> _Drawn:
+    prov = provenance(block, data)
+    summary = block.summary(data)
+    caveats = block.caveats(data) if callable(block.caveats) else block.caveats
+    return _Drawn(
+        spec=screen.screen_spec(chart(), f"{prov.title}. {summary}"),
+        prov=prov,
+        summary=summary,
+        key_figure=block.key_figure(data) if block.key_figure else "",
+        caveats=tuple(caveats),
+        subtitle=block.subtitle if isinstance(block.subtitle, str) else " ".join(block.subtitle),
+    )
+
+
 def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
-    """Draw ``block`` for ``data``; an empty frame shows the block's own explanation."""
+    """Draw ``block`` for ``data``; an empty frame shows the block's own explanation.
+
+    What it draws is remembered per block, data and snapshot (``dashboard.drawn``): a rerun
+    with a selection drawn before, in any session, sends the kept spec and texts. The chart
+    object and the table are built only when something asks for them.
+    """
     if data.empty:
         st.info(block.empty)
         return False
     chart_images.warm_up()  # once per process, in the background: exports are fast from the start
-    chart = charts.finish(block.chart(data), block.title, block.subtitle)
-    prov = provenance(block, data)
-    summary = block.summary(data)
-    caveats = block.caveats(data) if callable(block.caveats) else block.caveats
-    subtitle = block.subtitle if isinstance(block.subtitle, str) else " ".join(block.subtitle)
+    chart = functools.cache(lambda: _chart(block, data))  # once per run, when needed
+    got = drawn.remember(
+        lambda: ("block", queries.snapshot_id(), drawn.fingerprint(block), drawn.digest(data)),
+        lambda: _draw(block, data, chart),
+    )
     ui.chart_block(
         chart,
-        labels.table(data, block.columns, block.column_labels),
-        prov,
-        summary,
+        lambda: labels.table(data, block.columns, block.column_labels),
+        got.prov,
+        got.summary,
         key=block.key,
         definition=block.definition,
-        subtitle=subtitle,
-        key_figure=block.key_figure(data) if block.key_figure else "",
-        caveats=tuple(caveats),
+        subtitle=got.subtitle,
+        key_figure=got.key_figure,
+        caveats=got.caveats,
+        spec=got.spec,
     )
     return True
