@@ -169,10 +169,9 @@ def chart_block(
     st.caption("Samenvatting: " + _plain(summary))
     source_caption(prov, definition)
     st.caption(_plain(citation(prov.title)))
-    for col, (label, suffix, icon, action, tip) in zip(
-        st.columns([1.2, 1.4, 3])[:2], _PRESENT_BUTTONS, strict=True
-    ):
-        col.button(label, key=f"{key}-{suffix}", icon=icon, on_click=action, args=(key,), help=tip)
+    row = st.container(horizontal=True)  # one block, not a row of three columns (fewer elements)
+    for label, suffix, icon, action, tip in _PRESENT_BUTTONS:
+        row.button(label, key=f"{key}-{suffix}", icon=icon, on_click=action, args=(key,), help=tip)
     # the table and downloads are built only while the expander is open (saves every rerun)
     with st.expander("Gegevens en downloads", key=f"{key}-data", on_change="rerun") as box:
         if box.open:

@@ -59,6 +59,9 @@ def test_first_chart_in_first_screen_and_no_title_cut(phone, server_url, url_pat
     wait_ready(phone)
     phone.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=30000)
     wait_charts(phone)
+    # page.js folds the page's choices behind the switch once it runs; with a remembered chart
+    # spec (dashboard.drawn) the chart can draw before that, so measure the settled page
+    phone.wait_for_selector('#swic-filters[aria-expanded="false"]', timeout=10000)
     top = phone.evaluate(FIRST_CHART_TOP)
     assert top is not None, url_path
     assert top < PHONE["height"], f"{url_path}: first chart at {top}px"
