@@ -8,9 +8,10 @@ the result for a content key, so the next rerun with the same selection, in any 
 all of it.
 
 The key is the content, never a user's state: the block's texts and the code and captured values
-of its functions (``fingerprint``), a digest of the data frame, and the snapshot id. Anything the
-fingerprint cannot name exactly (a large list, an unknown object) makes the block uncached, so a
-wrong hit cannot happen; it just draws as before. Only plain values are kept (dicts, bytes,
+of its functions (``fingerprint``), a digest of the data frame, and the manifest this run reads
+(``queries.snapshot_token``: a rebuild is a new key). Anything the fingerprint cannot name
+exactly (a large list, an unknown object) makes the block uncached, so a wrong hit cannot
+happen; it just draws as before. Only plain values are kept (dicts, bytes,
 strings, frozen dataclasses), never chart objects: the chart is built again when it is needed
 (presenting, a slide, an image download).
 """
@@ -29,6 +30,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import altair as alt
+import numpy as np
 import pandas as pd
 from altair.utils.schemapi import SchemaBase
 
@@ -53,13 +55,18 @@ def digest(frame: pd.DataFrame | pd.Series) -> str:
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr((list(frame.columns), [str(t) for t in frame.dtypes], frame.shape)).encode())
+    # repr of a dtype names a categorical's categories and order; the axes' own names count too
+    head = (list(frame.columns), [repr(t) for t in frame.dtypes], frame.shape)
+    h.update(
+        repr((*head, frame.index.names, frame.columns.names, repr(frame.index.dtype))).encode()
+    )
     for values in (frame.index, *(col for _, col in frame.items())):
         arr = values.to_numpy()
         if arr.dtype.kind in "biufcmM":
             h.update(arr.tobytes())
-        else:
-            h.update(repr(arr.tolist()).encode())
+        else:  # a cell that is an array (a list column) by its full values, not numpy's short repr
+            cells = [c.tolist() if isinstance(c, np.ndarray) else c for c in arr.tolist()]
+            h.update(repr(cells).encode())
     return h.hexdigest()
 
 
@@ -77,6 +84,8 @@ def _fp(obj: object, budget: list[int]) -> Hashable:
     budget[0] -= 1
     if budget[0] < 0:
         raise UnkeyableError("too large")
+    if isinstance(obj, dt.datetime | dt.time):  # the same instant in two zones prints apart
+        return (type(obj).__name__, obj.isoformat())
     if isinstance(obj, _ATOMS):
         return (type(obj).__name__, obj)
     if isinstance(obj, enum.Enum):
@@ -87,7 +96,8 @@ def _fp(obj: object, budget: list[int]) -> Hashable:
         return ("undefined",)
     if isinstance(obj, SchemaBase):  # an Altair chart, layer, encoding …: its class and values
         kwds = {k: v for k, v in obj._kwds.items() if v is not alt.Undefined}
-        return ("alt", type(obj).__qualname__, _fp(obj._args, budget), _fp(kwds, budget))
+        cls = (type(obj).__module__, type(obj).__qualname__)  # core.Color is not channels.Color
+        return ("alt", cls, _fp(obj._args, budget), _fp(kwds, budget))
     if isinstance(obj, (tuple, list, frozenset, set)):
         items = sorted(obj, key=repr) if isinstance(obj, (set, frozenset)) else obj
         return (type(obj).__name__, tuple(_fp(v, budget) for v in items))
@@ -116,8 +126,10 @@ def _fp_code(obj: object, budget: list[int]) -> Hashable:
             _fp(obj.__defaults__, budget),
             _fp(obj.__kwdefaults__, budget),
         )
-    if isinstance(obj, types.BuiltinFunctionType):
-        return ("builtin", obj.__module__, obj.__qualname__)
+    if isinstance(obj, types.BuiltinFunctionType):  # names.get: the dict it belongs to counts
+        owner = obj.__self__
+        bound = () if owner is None or isinstance(owner, types.ModuleType) else _fp(owner, budget)
+        return ("builtin", obj.__module__, obj.__qualname__, bound)
     raise UnkeyableError(type(obj).__qualname__)
 
 

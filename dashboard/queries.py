@@ -59,12 +59,17 @@ def _database(token: str) -> db.Database:
     return db.connect()
 
 
-def database() -> db.Database:
+def snapshot_token() -> str:
+    """The manifest this run reads (path, mtime, size; pinned per run): a new one with every
+    build, also one that changes only the manifest's texts (bron, licentie, peildatum)."""
     try:
-        token = st.session_state.get(S_SNAPSHOT) or _manifest_token()
+        return st.session_state.get(S_SNAPSHOT) or _manifest_token()
     except Exception:  # outside a script run (a bare import): the newest snapshot
-        token = _manifest_token()
-    return _database(token)
+        return _manifest_token()
+
+
+def database() -> db.Database:
+    return _database(snapshot_token())
 
 
 def snapshot_id() -> str:

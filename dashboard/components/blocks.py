@@ -15,7 +15,18 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_images, charts, drawn, exports, labels, queries, screen, sources, ui
+from dashboard import (
+    chart_images,
+    charts,
+    drawn,
+    exports,
+    labels,
+    present,
+    queries,
+    screen,
+    sources,
+    ui,
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +98,12 @@ def render_block(block: ChartBlock, data: pd.DataFrame) -> bool:
         st.info(block.empty)
         return False
     chart_images.warm_up()  # once per process, in the background: exports are fast from the start
+    if present.active() and present.shown_key() != block.key:
+        return True  # presenting another chart: chart_block draws nothing for this one
     chart = functools.cache(lambda: _chart(block, data))  # once per run, when needed
     got = drawn.remember(
-        lambda: ("block", queries.snapshot_id(), drawn.fingerprint(block), drawn.digest(data)),
+        # the manifest token: a rebuild that changes only bron / licentie texts is a new key
+        lambda: ("block", queries.snapshot_token(), drawn.fingerprint(block), drawn.digest(data)),
         lambda: _draw(block, data, chart),
     )
     ui.chart_block(

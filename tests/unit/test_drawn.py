@@ -4,8 +4,11 @@ first one's drawing, and what the browser is sent holds the same rows as the cha
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -32,6 +35,22 @@ def test_fingerprint_tells_closures_apart_by_what_they_captured():
     a = pd.DataFrame({"jaar": [2020, 2021], "n": [1.0, None]})
     assert drawn.fingerprint(a) == drawn.fingerprint(a.copy())
     assert drawn.fingerprint(a) != drawn.fingerprint(a.assign(n=[1.0, 2.0]))
+
+
+def test_fingerprint_keys_what_a_review_found_it_missed():
+    """A bound built-in (names.get, "...".format) by its owner; an instant by its zone; a frame
+    by its categories' order, list cells by full values, its axes' names."""
+    assert drawn.fingerprint({"x": "A"}.get) != drawn.fingerprint({"x": "B"}.get)
+    assert drawn.fingerprint("{} een".format) != drawn.fingerprint("{} twee".format)
+    utc = dt.datetime(2024, 1, 1, 12, tzinfo=dt.UTC)
+    assert drawn.fingerprint(utc) != drawn.fingerprint(utc.astimezone(ZoneInfo("Europe/Amsterdam")))
+    cat = pd.DataFrame({"c": pd.Categorical(["a", "b"], categories=["a", "b"], ordered=True)})
+    flipped = cat.assign(c=pd.Categorical(["a", "b"], categories=["b", "a"], ordered=True))
+    assert drawn.digest(cat) != drawn.digest(flipped)
+    cells = pd.DataFrame({"v": [np.array([0.123456789012]), np.array([0.123456789013])]})
+    assert drawn.digest(cells.iloc[[0]]) != drawn.digest(cells.iloc[[1]].set_axis([0]))
+    named = cat.rename_axis("jaar")
+    assert drawn.digest(cat) != drawn.digest(named)
 
 
 def test_what_it_cannot_name_is_not_cached():
@@ -149,4 +168,21 @@ def test_a_chart_drawn_again_is_sent_from_its_fingerprint(monkeypatch):
     assert _rows(next(iter(other["datasets"].values())))[-1]["n"] == 4.0
     screen.remembered(chart([1.0, 2.0, 3.0]), "Titel. Andere tekst")
     assert len(calls) == 3
+    drawn.clear()
+
+
+def test_a_new_manifest_is_a_new_key(monkeypatch, database):
+    """A rebuild that changes only the manifest's texts (bron, licentie) keeps the snapshot id;
+    the block key follows the manifest the run reads, so the kept provenance is never stale."""
+    from dashboard import queries
+
+    one = next(iter(measure_labels().values()))
+    drawn.clear()
+    calls = _spec_calls(monkeypatch)
+    load(page_path("instroom"), maat=one)
+    assert len(calls) == 1
+    token = queries._manifest_token()
+    monkeypatch.setattr(queries, "_manifest_token", lambda: token + ":herbouwd")
+    load(page_path("instroom"), maat=one)
+    assert len(calls) == 2, "a new manifest reused the kept drawing"
     drawn.clear()
