@@ -11,9 +11,9 @@ The key is the content, never a user's state: the block's texts and the code and
 of its functions (``fingerprint``), a digest of the data frame, and the manifest this run reads
 (``queries.snapshot_token``: a rebuild is a new key). Anything the fingerprint cannot name
 exactly (a large list, an unknown object) makes the block uncached, so a wrong hit cannot
-happen; it just draws as before. Only plain values are kept (dicts, bytes,
-strings, frozen dataclasses), never chart objects: the chart is built again when it is needed
-(presenting, a slide, an image download).
+happen; it just draws as before. Only plain values are kept (dicts, bytes, strings, frozen
+dataclasses), never chart objects: the chart is built again when it is needed (presenting, a
+slide, an image download).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 MAX_ENTRIES = 160  # ~20-60 kB each: a few MB per process
 _BUDGET = 600  # values a fingerprint may visit; more: not cached (a map's features, a long list)
-_ATOMS = (type(None), bool, int, float, str, bytes, dt.date, dt.datetime, dt.time)
+_ATOMS = (type(None), bool, int, float, str, bytes, dt.date)  # datetimes: by ISO text (_fp)
 
 
 class UnkeyableError(Exception):
@@ -177,7 +177,7 @@ def remember(key_parts: Callable[[], tuple], build: Callable[[], T]) -> T:
 
 
 def stats() -> dict[str, int]:
-    """Hits, misses and entries of this process (tests, the benchmark's notes)."""
+    """Hits, misses and entries of this process (for the tests)."""
     with _MEMO.lock:
         return {"hits": _MEMO.hits, "misses": _MEMO.misses, "entries": len(_MEMO.items)}
 
