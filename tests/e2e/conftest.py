@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -46,12 +47,11 @@ def streamlit_server(data_dir=None):
     for _attempt in range(3):
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
+        # SWIC_E2E_SERVER_LOG=path keeps the server's output (for chasing a failure)
+        log_path = os.environ.get("SWIC_E2E_SERVER_LOG")
+        log = Path(log_path).open("ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
         proc = subprocess.Popen(
-            serve.command(port),
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            serve.command(port), cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
         )
         try:
             if serve.wait_healthy(url, proc, timeout=max(deadline - time.time(), 1)):
@@ -61,6 +61,8 @@ def streamlit_server(data_dir=None):
                 pytest.fail("streamlit did not become healthy within 60 s")
         finally:
             serve.stop(proc)
+            if log_path:
+                log.close()
     pytest.fail("streamlit exited at start three times (ports taken?)")
 
 
