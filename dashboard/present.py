@@ -205,7 +205,9 @@ def begin_page() -> None:
 
 
 def end_page() -> None:
-    """Called by app.py after the page ran: a slide that no longer exists."""
+    """Called by app.py after the page ran: a slide that no longer exists, or a deck started
+    from the sidebar whose first slide has its own filters (opened as a link: no slide
+    controls are on a dashboard page to open it)."""
     if active() and not st.session_state.get(S_RENDERED):
         with st.container(key="slide"):
             st.info(
@@ -213,6 +215,10 @@ def end_page() -> None:
                 "Gebruik 'Volgende' of sluit de presentatie."
             )
             controls()
+    elif not active() and st.session_state.get(S_LOAD):
+        with st.container(key="slide_open"):
+            st.caption("De presentatie wordt geopend …")
+            _slide_nav(data={"go": st.session_state.pop(S_LOAD)}, key=K_NAV)
 
 
 def controls(parts: int = 1, part_nr: int = 0) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
@@ -109,3 +110,19 @@ def test_deck_downloads_as_powerpoint(page, server_url):
         assert any(t.startswith("Bron: ") and "peildatum" in t for t in slide), slide
     assert any("DUO" in t for t in texts[1] if t.startswith("Bron: "))
     assert any("CBS" in t for t in texts[2] if t.startswith("Bron: "))
+
+
+def test_deck_with_filtered_first_slide_starts_from_another_page(page, server_url):
+    """A first slide with its own filters is opened as a link (bound filters are set only by the
+    URL): Start presentatie on another page must still reach it, with its filter."""
+    slide = "instroom?maat=Gediplomeerd&toon=trend"
+    page.goto(f"{server_url}/arbeidsmarkt?{urlencode([('dia', slide)])}")
+    wait_ready(page, 120000)
+    page.get_by_text("Presentatie (1 dia's)").click()
+    page.get_by_role("button", name="Start presentatie").click()
+    expect(page.get_by_text("Dia 1 van 1")).to_be_visible(timeout=60000)
+    wait_ready(page, 60000)
+    assert "/instroom?" in page.url
+    assert "maat=Gediplomeerd" in page.url
+    assert "presentatie=1" in page.url
+    expect(page.locator(".st-key-slide")).to_contain_text("Gediplomeerd")
