@@ -30,7 +30,8 @@ CHART_HEIGHT = """() => { const c = document.querySelector('.st-key-slide svg.ma
 def _press(button) -> None:
     """Activate a sidebar button by focus and Enter, not by a click at its position: the deck's
     expander has just opened and its rows can still move, and a click then landed on the
-    disabled "↓" above "Start presentatie" (CI, stop 24: tooltip "Later" open, nothing ran)."""
+    disabled "↓" above "Start presentatie" (a fresh-clone CI run: tooltip "Later" open, nothing
+    ran)."""
     expect(button).to_be_enabled(timeout=60000)
     button.press("Enter")
 
