@@ -101,3 +101,13 @@ def test_every_page_has_its_own_browser_title(page, server_url):
         page.wait_for_function("(t) => document.title === t", arg=want, timeout=10000)
         titles[spec.url_path] = page.title()
     assert len(set(titles.values())) == len(PAGES), titles
+
+
+def test_slide_on_a_phone_shows_no_filter_switch(phone, server_url):
+    """A slide hides the page's filters, so page.js's 'Filters tonen' switch is hidden too."""
+    phone.goto(f"{server_url}/instroom?toon=trend&presentatie=1")
+    wait_ready(phone)
+    wait_charts(phone)
+    phone.wait_for_selector("#swic-filters", state="attached", timeout=10000)
+    assert not phone.locator("#swic-filters").is_visible()
+    assert phone.locator(".st-key-slide").is_visible()
